@@ -21,7 +21,13 @@ public record CloseStatus(int code, String reason) {
     /** Reason bytes that fit in a control frame next to the 2-byte code: 125 - 2. */
     public static final int MAX_REASON_BYTES = FrameWriter.MAX_CONTROL_PAYLOAD - 2;
 
-    /** Normalizes a null reason to "". */
+    /**
+     * Normalizes a null reason to "" so callers never have to check. The code is not validated
+     * here, since 1005 and 1006 are legitimate statuses to report locally; see {@link #toPayload()}.
+     *
+     * @param code   the status code
+     * @param reason the reason, or null for none
+     */
     public CloseStatus {
         reason = Objects.requireNonNullElse(reason, "");
     }

@@ -23,6 +23,13 @@ public record FrameHeader(boolean fin, int rsv, OpCode opCode, long payloadLengt
     public static final int RSV3 = 1;
 
     /**
+     * Refuses values no wire header can carry.
+     *
+     * @param fin           the FIN bit
+     * @param rsv           the RSV bits, 0..7
+     * @param opCode        the opcode
+     * @param payloadLength the payload length, &gt;= 0
+     * @param masked        the MASK bit
      * @throws IllegalArgumentException if {@code rsv} is not 0..7 or {@code payloadLength} is negative
      * @throws NullPointerException     if {@code opCode} is null
      */

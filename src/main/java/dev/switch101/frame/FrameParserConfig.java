@@ -12,7 +12,13 @@ package dev.switch101.frame;
  */
 public record FrameParserConfig(boolean requireMasked, long maxFramePayload) {
 
-    /** @throws IllegalArgumentException if {@code maxFramePayload} is negative */
+    /**
+     * Validates the limit: a negative one would refuse every data frame, even empty ones.
+     *
+     * @param requireMasked   {@code true} on the server side
+     * @param maxFramePayload the largest data frame payload accepted, &gt;= 0
+     * @throws IllegalArgumentException if {@code maxFramePayload} is negative
+     */
     public FrameParserConfig {
         if (maxFramePayload < 0) {
             throw new IllegalArgumentException("maxFramePayload must be >= 0, was " + maxFramePayload);

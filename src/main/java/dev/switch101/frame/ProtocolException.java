@@ -12,6 +12,7 @@ public class ProtocolException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The close status code to fail the connection with. */
     private final int closeCode;
 
     /**
