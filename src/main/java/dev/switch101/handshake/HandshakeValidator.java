@@ -138,6 +138,7 @@ public final class HandshakeValidator {
             return false;
         }
         String key = keys.get(0);
+        // Cheap bound before decoding attacker-sized input; the re-encoding check below is the real rule.
         if (key.length() != KEY_CHARS) {
             return false;
         }

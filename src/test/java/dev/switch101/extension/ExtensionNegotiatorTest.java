@@ -69,6 +69,14 @@ class ExtensionNegotiatorTest {
         assertEquals(List.of("permessage-deflate; server_no_context_takeover"), responses(accepted));
     }
 
+    // RFC 7692 §5: alternatives are settled by name, not only by RSV bits: an extension using no RSV
+    // bit is still accepted once.
+    @Test
+    void AlternativesOfAnAcceptedNameAreIgnoredEvenWithoutRsvBits() {
+        ExtensionNegotiator negotiator = new ExtensionNegotiator(List.of(new TestFactory("x-plain", 0, "a")));
+        assertEquals(List.of("x-plain; a"), responses(negotiator.negotiate(offers("x-plain; a, x-plain"))));
+    }
+
     // RFC 7692 §7: an offer with a duplicated parameter is declined, and the next alternative tried.
     @Test
     void DuplicateParameterOfferIsDeclinedAndNextAlternativeUsed() {

@@ -121,6 +121,8 @@ class OriginPolicyTest {
     void NonHttpOriginNeedsAllowList() {
         HandshakeRequest fromExtension = request("server.example.com", "chrome-extension://abcdef", false);
         assertFalse(OriginPolicy.sameOrigin().permits(fromExtension));
+        // same host and port, but not a page's origin: still not "same origin"
+        assertFalse(OriginPolicy.sameOrigin().permits(request("server.example.com", "ftp://server.example.com:80", false)));
         assertTrue(OriginPolicy.sameOrigin().allow(List.of("chrome-extension://abcdef")).permits(fromExtension));
     }
 
