@@ -1,0 +1,142 @@
+package dev.switch101.io;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.Executor;
+
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpUpgradeHandler;
+import jakarta.servlet.http.WebConnection;
+
+import dev.switch101.session.CoreSession;
+import dev.switch101.session.FrameHandler;
+import dev.switch101.session.HandshakeInfo;
+import dev.switch101.session.Limits;
+import dev.switch101.session.Sessions;
+import dev.switch101.session.Transport;
+
+/**
+ * Switch101's {@link HttpUpgradeHandler} for WebSocket: after the 101 it wires the upgraded
+ * connection's non-blocking streams to a {@link CoreSession}. It is the only class that
+ * touches the {@link WebConnection}.
+ */
+public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
+
+    private static final System.Logger LOG = System.getLogger(WebSocketUpgradeHandler.class.getName());
+
+    private final FrameHandler handler;
+    private final HandshakeInfo handshake;
+    private final Limits limits;
+    private final Executor executor;
+    private final Sessions sessions;
+    private volatile CoreSession session;
+
+    /**
+     * @param handler   the application side of the connection
+     * @param handshake what the handshake negotiated and carried
+     * @param limits    the connection's limits
+     * @param executor  where handler callbacks run (never the container's I/O threads)
+     * @param sessions  the application's open sessions (timeouts, shutdown)
+     */
+    public WebSocketUpgradeHandler(FrameHandler handler, HandshakeInfo handshake, Limits limits, Executor executor,
+            Sessions sessions) {
+        this.handler = handler;
+        this.handshake = handshake;
+        this.limits = limits;
+        this.executor = executor;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void init(WebConnection connection) {
+        try {
+            ServletInputStream in = connection.getInputStream();
+            ServletOutputStream out = connection.getOutputStream();
+            InboundReader reader = new InboundReader(in, limits.readBufferSize());
+            SessionRef ref = new SessionRef();
+            OutboundFlusher flusher = new OutboundFlusher(connection, out, limits.outboundQueueSize(),
+                    ref::touch, ref::failed);
+            CoreSession created = new CoreSession(handler, handshake, limits, new ServletTransport(flusher, reader),
+                    executor);
+            ref.session = created;
+            reader.bind(created);
+            session = created;
+            sessions.add(created);
+            created.start();
+            out.setWriteListener(flusher);
+            in.setReadListener(reader);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not start the WebSocket connection", e);
+            CoreSession s = session;
+            if (s != null) {
+                s.onTransportError(e);
+            }
+            closeQuietly(connection);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        // The container is done with the connection (closed, or the application is stopping).
+        CoreSession s = session;
+        if (s != null) {
+            s.onEndOfInput();
+        }
+    }
+
+    private static void closeQuietly(WebConnection connection) {
+        try {
+            connection.close();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "Closing a failed connection failed", e);
+        }
+    }
+
+    /** Lets the flusher, built before the session, report to it. */
+    private static final class SessionRef {
+        private volatile CoreSession session;
+
+        void touch() {
+            CoreSession s = session;
+            if (s != null) {
+                s.touch();
+            }
+        }
+
+        void failed(Throwable t) {
+            CoreSession s = session;
+            if (s != null) {
+                s.onTransportError(t);
+            }
+        }
+    }
+
+    /** The session's view of the servlet streams. */
+    private record ServletTransport(OutboundFlusher flusher, InboundReader reader) implements Transport {
+        @Override
+        public void writeData(byte[] frame, long timeoutMillis) throws IOException {
+            flusher.writeData(frame, timeoutMillis);
+        }
+
+        @Override
+        public boolean writeControl(byte[] frame) {
+            return flusher.writeControl(frame);
+        }
+
+        @Override
+        public void closeAfterFlush() {
+            flusher.closeAfterFlush();
+        }
+
+        @Override
+        public void abort() {
+            flusher.abort();
+        }
+
+        @Override
+        public void demand() {
+            reader.demand();
+        }
+    }
+}

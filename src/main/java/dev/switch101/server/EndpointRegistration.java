@@ -1,0 +1,62 @@
+package dev.switch101.server;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+import dev.switch101.handshake.OriginPolicy;
+import dev.switch101.handshake.Subprotocols;
+import dev.switch101.session.FrameHandler;
+import dev.switch101.session.Limits;
+
+/**
+ * A WebSocket endpoint on the engine's own interface: a path, a handler per connection, and
+ * the endpoint's handshake choices. Immutable; the {@code with...} methods return copies.
+ *
+ * @param path                the path template within the application
+ * @param handlers            makes one handler per connection (an exception answers 500)
+ * @param subprotocols        the subprotocols the endpoint speaks, in its order of preference
+ * @param subprotocolSelector picks one from (client offers, supported); the default takes the client's
+ *                            first supported offer. Must return one the client offered, or empty.
+ * @param originPolicy        the Origin policy, or {@code null} for the application's
+ * @param limits              the connection limits, or {@code null} for the application's
+ * @param hook                application code run on an accepted handshake
+ */
+public record EndpointRegistration(PathTemplate path, Supplier<? extends FrameHandler> handlers,
+        List<String> subprotocols, BiFunction<List<String>, List<String>, Optional<String>> subprotocolSelector,
+        OriginPolicy originPolicy, Limits limits, HandshakeHook hook) {
+
+    public EndpointRegistration {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(handlers, "handlers");
+        subprotocols = List.copyOf(subprotocols);
+        Objects.requireNonNull(subprotocolSelector, "subprotocolSelector");
+        Objects.requireNonNull(hook, "hook");
+    }
+
+    /** An endpoint at {@code path} with the defaults: no subprotocols, the application's policy and limits. */
+    public static EndpointRegistration of(String path, Supplier<? extends FrameHandler> handlers) {
+        return new EndpointRegistration(new PathTemplate(path), handlers, List.of(), Subprotocols::select, null,
+                null, HandshakeHook.NONE);
+    }
+
+    public EndpointRegistration withSubprotocols(List<String> supported) {
+        return new EndpointRegistration(path, handlers, supported, subprotocolSelector, originPolicy, limits, hook);
+    }
+
+    public EndpointRegistration withOriginPolicy(OriginPolicy policy) {
+        return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, policy, limits, hook);
+    }
+
+    public EndpointRegistration withLimits(Limits endpointLimits) {
+        return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, originPolicy,
+                endpointLimits, hook);
+    }
+
+    public EndpointRegistration withHook(HandshakeHook handshakeHook) {
+        return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, originPolicy, limits,
+                handshakeHook);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.switch101.session;
+
+import java.nio.ByteBuffer;
+
+import dev.switch101.frame.CloseStatus;
+
+/**
+ * The engine's own endpoint interface: what one connection tells the application. The
+ * Jakarta WebSocket layer is one implementation; the engine knows nothing of it.
+ *
+ * <p>The engine calls a handler from one thread at a time, in the order things happened on
+ * the connection, and never on a container I/O thread, so a handler may block (for example
+ * on a send that waits for a slow peer). Calls: {@link #onOpen} once, then any number of
+ * {@link #onMessagePart} and {@link #onPong}, then {@link #onClose} exactly once;
+ * {@link #onError} may come before {@code onClose}.
+ */
+public interface FrameHandler {
+
+    /** The connection is open; keep the session to send. */
+    void onOpen(WebSocketSession session);
+
+    /**
+     * A part of a data message, in order; {@code last} ends the message. Parts are as large
+     * as the engine's read buffer at most, so a message of any size streams through in
+     * bounded memory. Text parts have been validated as UTF-8 so far, but a part may end
+     * inside a multi-byte character. No further data is read until this method returns:
+     * that is the read back-pressure.
+     *
+     * @param part the bytes, valid only during the call
+     */
+    void onMessagePart(MessageType type, ByteBuffer part, boolean last);
+
+    /** A pong arrived (solicited or not). Pings are answered by the engine itself. */
+    default void onPong(ByteBuffer payload) {
+    }
+
+    /**
+     * The connection has closed, for whatever reason: the status the close handshake
+     * settled on, the code the engine failed the connection with (1002, 1007, 1009, ...),
+     * or {@link dev.switch101.frame.CloseCodes#ABNORMAL 1006} when no close frame came.
+     */
+    void onClose(CloseStatus status);
+
+    /** Something went wrong (a protocol error from the peer, an I/O error, a handler exception). */
+    default void onError(Throwable cause) {
+    }
+}

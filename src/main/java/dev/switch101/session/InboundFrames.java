@@ -1,0 +1,111 @@
+package dev.switch101.session;
+
+import java.nio.ByteBuffer;
+
+import dev.switch101.frame.CloseCodes;
+import dev.switch101.frame.CloseStatus;
+import dev.switch101.frame.FrameHeader;
+import dev.switch101.frame.FrameListener;
+import dev.switch101.frame.OpCode;
+import dev.switch101.frame.ProtocolException;
+import dev.switch101.frame.Utf8Validator;
+
+/**
+ * Turns parser events into message parts and control messages, applying the rules that span
+ * frames: the message size limit (→ 1009) and UTF-8 validity of text messages, checked as
+ * bytes arrive so that a connection fails at the first invalid byte (→ 1007, RFC 6455 §8.1).
+ * Control frame payloads (at most 125 bytes) are the only bytes it buffers.
+ */
+final class InboundFrames implements FrameListener {
+
+    /** What the frames amount to. */
+    interface Events {
+        /** A data part; {@code part} is a view valid only during the call. */
+        void onDataPart(MessageType type, ByteBuffer part, boolean last);
+
+        void onPing(ByteBuffer payload);
+
+        void onPong(ByteBuffer payload);
+
+        void onClose(CloseStatus status);
+    }
+
+    private final Events events;
+    private final long maxMessageSize;
+    private final Utf8Validator utf8 = new Utf8Validator();
+    private final ByteBuffer control = ByteBuffer.allocate(125);
+
+    private FrameHeader frame;
+    private long frameRemaining;
+    private MessageType messageType;
+    private long messageSize;
+
+    InboundFrames(Events events, long maxMessageSize) {
+        this.events = events;
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    @Override
+    public void onFrameHeader(FrameHeader header) {
+        frame = header;
+        frameRemaining = header.payloadLength();
+        if (header.opCode().isControl()) {
+            control.clear();
+            return;
+        }
+        if (header.opCode() != OpCode.CONTINUATION) {
+            // The parser has already checked the fragmentation sequence (RFC 6455 §5.4).
+            messageType = header.opCode() == OpCode.TEXT ? MessageType.TEXT : MessageType.BINARY;
+            messageSize = 0;
+            utf8.reset();
+        }
+        messageSize += header.payloadLength();
+        if (messageSize > maxMessageSize) {
+            // Known from the header, before a byte of the payload is read.
+            throw new ProtocolException(CloseCodes.MESSAGE_TOO_BIG,
+                    "Message exceeds " + maxMessageSize + " bytes");
+        }
+    }
+
+    @Override
+    public void onPayload(ByteBuffer chunk) {
+        frameRemaining -= chunk.remaining();
+        if (frame.opCode().isControl()) {
+            control.put(chunk);
+            return;
+        }
+        boolean last = frame.fin() && frameRemaining == 0;
+        if (messageType == MessageType.TEXT) {
+            checkUtf8(chunk, last);
+        }
+        events.onDataPart(messageType, chunk, last);
+    }
+
+    @Override
+    public void onFrameEnd() {
+        OpCode opCode = frame.opCode();
+        if (opCode.isControl()) {
+            control.flip();
+            switch (opCode) {
+                case PING -> events.onPing(control);
+                case PONG -> events.onPong(control);
+                case CLOSE -> events.onClose(CloseStatus.parse(control));
+                default -> throw new IllegalStateException("Not a control opcode: " + opCode);
+            }
+            return;
+        }
+        if (frame.fin() && frame.payloadLength() == 0) {
+            // An empty final frame: the message ends with no bytes in it to carry "last".
+            if (messageType == MessageType.TEXT) {
+                checkUtf8(ByteBuffer.allocate(0), true);
+            }
+            events.onDataPart(messageType, ByteBuffer.allocate(0), true);
+        }
+    }
+
+    private void checkUtf8(ByteBuffer chunk, boolean last) {
+        if (!utf8.feed(chunk) || (last && !utf8.isComplete())) {
+            throw new ProtocolException(CloseCodes.INVALID_PAYLOAD, "Invalid UTF-8 in a text message");
+        }
+    }
+}

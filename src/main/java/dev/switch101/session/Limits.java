@@ -1,0 +1,83 @@
+package dev.switch101.session;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Per-connection limits, each with a safe default; together they bound a connection's memory.
+ * Every limit can be set per application with a context-param named
+ * {@code dev.switch101.<name>} (see README, "Configuration").
+ *
+ * @param maxFramePayload   largest data frame payload accepted (bytes) → 1009
+ * @param maxMessageSize    largest data message accepted (bytes) → 1009
+ * @param readBufferSize    bytes read at a time; also the largest part a handler receives
+ * @param outboundQueueSize bytes of data frames queued for the peer before senders wait
+ * @param sendTimeout       how long a send waits for room in the outbound queue
+ * @param idleTimeout       a connection with no traffic either way for this long is closed with 1001;
+ *                          zero disables
+ * @param closeTimeout      how long a server-initiated close waits for the peer's close frame
+ */
+public record Limits(long maxFramePayload, long maxMessageSize, int readBufferSize, int outboundQueueSize,
+        Duration sendTimeout, Duration idleTimeout, Duration closeTimeout) {
+
+    /** The defaults: 1 MiB frames and messages, 16 KiB reads, 256 KiB queued, 30 s send, 5 min idle, 5 s close. */
+    public static final Limits DEFAULT = new Limits(1 << 20, 1 << 20, 16 * 1024, 256 * 1024,
+            Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(5));
+
+    public Limits {
+        if (maxFramePayload < 125 || maxMessageSize < 1 || readBufferSize < 128 || outboundQueueSize < 1024) {
+            throw new IllegalArgumentException("Limit too small");
+        }
+        if (sendTimeout.isNegative() || idleTimeout.isNegative() || closeTimeout.isNegative()) {
+            throw new IllegalArgumentException("Negative timeout");
+        }
+    }
+
+    /** A copy with other message and frame size limits. */
+    public Limits withMaxMessageSize(long maxMessageSize, long maxFramePayload) {
+        return new Limits(maxFramePayload, maxMessageSize, readBufferSize, outboundQueueSize, sendTimeout,
+                idleTimeout, closeTimeout);
+    }
+
+    /** A copy with another idle timeout. */
+    public Limits withIdleTimeout(Duration idleTimeout) {
+        return new Limits(maxFramePayload, maxMessageSize, readBufferSize, outboundQueueSize, sendTimeout,
+                idleTimeout, closeTimeout);
+    }
+
+    /** A copy with another send timeout and outbound queue size. */
+    public Limits withSendLimits(int outboundQueueSize, Duration sendTimeout) {
+        return new Limits(maxFramePayload, maxMessageSize, readBufferSize, outboundQueueSize, sendTimeout,
+                idleTimeout, closeTimeout);
+    }
+
+    /**
+     * Limits read from configuration, e.g. servlet context-params.
+     *
+     * @param config a lookup of {@code dev.switch101.<name>} keys, returning {@code null} for unset ones
+     * @throws IllegalArgumentException for a value that is not a number
+     */
+    public static Limits from(Function<String, String> config) {
+        Limits d = DEFAULT;
+        return new Limits(
+                longOf(config, "maxFramePayload", d.maxFramePayload),
+                longOf(config, "maxMessageSize", d.maxMessageSize),
+                (int) longOf(config, "readBufferSize", d.readBufferSize),
+                (int) longOf(config, "outboundQueueSize", d.outboundQueueSize),
+                Duration.ofMillis(longOf(config, "sendTimeoutMillis", d.sendTimeout.toMillis())),
+                Duration.ofMillis(longOf(config, "idleTimeoutMillis", d.idleTimeout.toMillis())),
+                Duration.ofMillis(longOf(config, "closeTimeoutMillis", d.closeTimeout.toMillis())));
+    }
+
+    private static long longOf(Function<String, String> config, String name, long fallback) {
+        String value = config.apply("dev.switch101." + name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("dev.switch101." + name + " is not a number: " + value, e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.switch101.session;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.switch101.frame.CloseCodes;
+
+/**
+ * The open sessions of one application: one timer thread enforces every session's idle and
+ * close timeouts (rather than a timer per connection), and {@link #shutdown} tells every open
+ * session that the server is going away (1001).
+ */
+public final class Sessions implements AutoCloseable {
+
+    private static final long SWEEP_MILLIS = 250;
+
+    private final Set<CoreSession> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer;
+    private final ScheduledFuture<?> sweep;
+
+    public Sessions() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "switch101-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        sweep = timer.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Tracks a session until it closes. */
+    public void add(CoreSession session) {
+        open.add(session);
+        session.onClosed(() -> open.remove(session));
+    }
+
+    /** How many sessions are open. */
+    public int size() {
+        return open.size();
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (CoreSession session : open) {
+            session.checkTimeouts(now);
+        }
+    }
+
+    /**
+     * Closes every open session with 1001 (going away), waits up to {@code graceMillis} for
+     * the close handshakes, then stops the timer. For application undeploy and server shutdown.
+     */
+    public void shutdown(long graceMillis) {
+        for (CoreSession session : open) {
+            session.close(CloseCodes.GOING_AWAY, "Server shutting down");
+        }
+        long deadline = System.currentTimeMillis() + graceMillis;
+        while (!open.isEmpty() && System.currentTimeMillis() < deadline) {
+            sweep();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        sweep.cancel(false);
+        timer.shutdownNow();
+    }
+}

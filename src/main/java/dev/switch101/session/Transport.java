@@ -1,0 +1,34 @@
+package dev.switch101.session;
+
+import java.io.IOException;
+
+/**
+ * The byte pipe under a session, implemented by the servlet adapter ({@code dev.switch101.io}).
+ * Frames arrive here fully formed; the transport only queues, writes and closes.
+ */
+public interface Transport {
+
+    /**
+     * Queues a data frame. Waits while the outbound queue is full, at most {@code timeoutMillis};
+     * must not be called on a container I/O thread.
+     *
+     * @throws IOException if the connection is closed, or (caused by a TimeoutException) the wait timed out
+     */
+    void writeData(byte[] frame, long timeoutMillis) throws IOException;
+
+    /**
+     * Queues a control frame without waiting: control frames are small and few, and are
+     * sent from I/O threads (a pong, a close). Returns {@code false} if too many control
+     * frames are already waiting for a peer that does not read.
+     */
+    boolean writeControl(byte[] frame);
+
+    /** Closes the TCP connection once everything queued so far has been written. */
+    void closeAfterFlush();
+
+    /** Closes the TCP connection now, dropping anything queued. */
+    void abort();
+
+    /** Resumes reading after the session paused it to let the application catch up. */
+    void demand();
+}

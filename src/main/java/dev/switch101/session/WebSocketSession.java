@@ -1,0 +1,54 @@
+package dev.switch101.session;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One open WebSocket connection, as a {@link FrameHandler} sees it. All methods are
+ * thread-safe. Sends from several threads are queued in order, each whole message kept
+ * together; a send waits while the outbound queue is full and fails with a
+ * {@link java.util.concurrent.TimeoutException TimeoutException}-caused {@link IOException}
+ * after the configured send timeout.
+ */
+public interface WebSocketSession {
+
+    /** What was negotiated and what the opening handshake carried. */
+    HandshakeInfo handshake();
+
+    /** The limits in force for this connection. */
+    Limits limits();
+
+    /** Whether messages can still be sent (no close frame sent yet). */
+    boolean isOpen();
+
+    /**
+     * Sends a part of a data message. The first part of a message holds the message
+     * "in progress" until its last part: whole messages from other threads wait.
+     *
+     * @param part copied before the method returns
+     */
+    void sendPart(MessageType type, ByteBuffer part, boolean last) throws IOException;
+
+    /** Sends a whole text message. */
+    default void sendText(String text) throws IOException {
+        sendPart(MessageType.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), true);
+    }
+
+    /** Sends a whole binary message. */
+    default void sendBinary(ByteBuffer data) throws IOException {
+        sendPart(MessageType.BINARY, data, true);
+    }
+
+    /** Sends a ping (at most 125 bytes). */
+    void sendPing(ByteBuffer payload) throws IOException;
+
+    /** Sends an unsolicited pong (at most 125 bytes). */
+    void sendPong(ByteBuffer payload) throws IOException;
+
+    /**
+     * Starts the close handshake (RFC 6455 §7.1.2): sends a close frame and waits, a bounded
+     * time, for the peer's. Returns at once; {@link FrameHandler#onClose} reports the end.
+     */
+    void close(int code, String reason);
+}

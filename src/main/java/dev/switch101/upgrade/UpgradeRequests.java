@@ -1,0 +1,46 @@
+package dev.switch101.upgrade;
+
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.switch101.http.HeaderTokens;
+
+/** Request facts every upgrade protocol needs, read the same way everywhere. */
+public final class UpgradeRequests {
+
+    private UpgradeRequests() {
+    }
+
+    /** Every value of every occurrence of a header, in order (header names are case-insensitive). */
+    public static List<String> headers(HttpServletRequest request, String name) {
+        return Collections.list(request.getHeaders(name));
+    }
+
+    /**
+     * Whether HTTP allows this request's connection to switch protocols at all: the upgrade
+     * mechanism exists only in HTTP/1.1 (RFC 9110 §7.8: a server must ignore {@code Upgrade}
+     * received in an HTTP/1.0 request, and HTTP/2 forbids it), and {@code Upgrade} is a
+     * hop-by-hop header, so {@code Connection} must name it.
+     */
+    public static boolean canSwitch(HttpServletRequest request) {
+        return isHttp11(request.getProtocol())
+                && HeaderTokens.containsToken(headers(request, "Connection"), "upgrade");
+    }
+
+    /** Whether a request-line protocol is HTTP/1.1 (or a later HTTP/1.x). */
+    public static boolean isHttp11(String protocol) {
+        if (protocol == null || !protocol.regionMatches(true, 0, "HTTP/1.", 0, 7)) {
+            return false;
+        }
+        String minor = protocol.substring(7);
+        return !minor.isEmpty() && minor.length() <= 3 && minor.chars().allMatch(Character::isDigit) && Integer.parseInt(minor) >= 1;
+    }
+
+    /** Whether the request came over HTTP/2 or later, where {@code Upgrade} has no meaning. */
+    public static boolean isHttp2OrLater(String protocol) {
+        return protocol != null && protocol.regionMatches(true, 0, "HTTP/", 0, 5)
+                && !protocol.startsWith("1.", 5) && !protocol.startsWith("0.", 5);
+    }
+}
