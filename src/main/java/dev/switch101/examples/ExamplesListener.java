@@ -27,11 +27,6 @@ public final class ExamplesListener implements ServletContextListener {
         server.addEndpoint(EndpointRegistration.of("/echo", EchoHandler::new)
                 .withSubprotocols(List.of("echo.v2", "echo.v1"))
                 .withLimits(defaults.withMaxMessageSize(ECHO_MAX_MESSAGE, ECHO_MAX_MESSAGE)));
-        // Shows (and lets the tests pin) what a failure in application handshake code gives: 500.
-        server.addEndpoint(EndpointRegistration.of("/echo-broken-handshake", EchoHandler::new)
-                .withHook((request, headers) -> {
-                    throw new IllegalStateException("This endpoint's handshake code always fails");
-                }));
         UpgradeRegistry.of(context).register(new LineEchoProtocol());
     }
 }
