@@ -1,0 +1,83 @@
+package dev.switch101.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.switch101.frame.FrameWriter;
+import dev.switch101.frame.OpCode;
+import dev.switch101.it.fixtures.FloodHandler;
+import dev.switch101.it.fixtures.TestEndpoints;
+import dev.switch101.it.support.RawHttp;
+import dev.switch101.it.support.Switch101War;
+
+/**
+ * A client that stops reading must not make the server buffer without bound: the sender
+ * waits for room in the bounded outbound queue, its send timeout fires, and the server drops
+ * the connection — having queued only a bounded amount for it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SlowReaderIT {
+
+    private static final int MESSAGES = 2_000; // 2,000 x 64 KiB = 125 MiB offered
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return Switch101War.create();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    @Test
+    void sendTimeoutFiresAndWhatReachesAStalledClientStaysBounded() throws Exception {
+        try (RawHttp http = RawHttp.connect(base)) {
+            http.send(RawHttp.get(base.getPath() + "flood", "Connection: Upgrade", "Upgrade: websocket",
+                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13"));
+            assertEquals(101, http.readResponse().status());
+            ByteBuffer command = FrameWriter.maskedFrame(true, 0, OpCode.TEXT,
+                    ByteBuffer.wrap(("flood " + MESSAGES).getBytes(StandardCharsets.UTF_8)), 0x12345678);
+            byte[] bytes = new byte[command.remaining()];
+            command.get(bytes);
+            http.send(bytes);
+
+            // Stall: read nothing for longer than the endpoint's send timeout.
+            Thread.sleep(TestEndpoints.FLOOD_SEND_TIMEOUT.toMillis() * 4);
+
+            long received = drainUntilClosed(http.input());
+            long offered = (long) MESSAGES * FloodHandler.MESSAGE_BYTES;
+            // What reached us is what the socket buffers and the bounded queue held when the
+            // timeout fired: a few MiB at most, far from everything that was offered.
+            assertTrue(received < offered / 8, "received " + received + " of " + offered + " bytes");
+        }
+    }
+
+    /** Reads until the server closes the connection; fails if it keeps it open. */
+    private static long drainUntilClosed(InputStream in) throws Exception {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                total += n;
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the server kept the stalled connection open (" + total + " bytes read)", e);
+        } catch (SocketException e) {
+            // A reset is a close, too.
+        }
+        return total;
+    }
+}
