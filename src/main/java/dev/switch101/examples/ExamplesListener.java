@@ -27,6 +27,8 @@ public final class ExamplesListener implements ServletContextListener {
         server.addEndpoint(EndpointRegistration.of("/echo", EchoHandler::new)
                 .withSubprotocols(List.of("echo.v2", "echo.v1"))
                 .withLimits(defaults.withMaxMessageSize(ECHO_MAX_MESSAGE, ECHO_MAX_MESSAGE)));
+        // Behind the security constraint in web.xml: only authenticated users get here.
+        server.addEndpoint(EndpointRegistration.of("/secure/echo", EchoHandler::new));
         UpgradeRegistry.of(context).register(new LineEchoProtocol());
     }
 }

@@ -297,7 +297,10 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
     private void closeAbnormally(Throwable cause) {
         synchronized (this) {
             if (state == State.CLOSED) {
-                transport.abort();
+                // Already closing: let a queued close frame go out unless the transport itself failed.
+                if (cause != null) {
+                    transport.abort();
+                }
                 return;
             }
             state = State.CLOSED;

@@ -1,0 +1,47 @@
+package dev.switch101.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.net.URL;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.switch101.it.support.RawHttp;
+import dev.switch101.it.support.Switch101War;
+
+/**
+ * An endpoint under the application's security constraints: the container authenticates
+ * before the upgrade filter runs, so a handshake without credentials gets the container's 401
+ * and is never upgraded.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SecuredEndpointIT {
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return Switch101War.create();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    @Test
+    void unauthenticatedHandshakeGets401BeforeTheUpgrade() throws Exception {
+        try (RawHttp http = RawHttp.connect(base)) {
+            http.send(RawHttp.get(base.getPath() + "secure/echo", "Connection: Upgrade", "Upgrade: websocket",
+                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13"));
+            RawHttp.Response response = http.readResponse();
+
+            assertEquals(401, response.status(), response.statusLine());
+            assertNotNull(response.header("WWW-Authenticate"), "a BASIC challenge");
+            assertNull(response.header("Sec-WebSocket-Accept"));
+        }
+    }
+}
