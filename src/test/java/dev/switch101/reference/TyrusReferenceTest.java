@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.switch101.it.conformance.EchoConformance;
 import dev.switch101.it.conformance.FramingChecks;
+import dev.switch101.it.conformance.CloseHandshakeChecks;
+import dev.switch101.it.conformance.ControlFrameChecks;
+import dev.switch101.it.conformance.Utf8Checks;
+import dev.switch101.it.conformance.FragmentationChecks;
 
 /**
  * Runs the conformance suite against Tyrus, a mature RFC 6455 implementation, to validate the test
@@ -75,6 +79,38 @@ class TyrusReferenceTest {
         @Test
         @Disabled("Tyrus closes with 1011 for a 64-bit length with the high bit set; §5.2 makes it a protocol error")
         public void sixtyFourBitLengthWithHighBitSetFailsWith1002() {
+        }
+    }
+
+    @Nested
+    class Fragmentation extends FragmentationChecks {
+        @Override
+        protected URL base() {
+            return tyrus();
+        }
+    }
+
+    @Nested
+    class Utf8 extends Utf8Checks {
+        @Override
+        protected URL base() {
+            return tyrus();
+        }
+    }
+
+    @Nested
+    class ControlFrames extends ControlFrameChecks {
+        @Override
+        protected URL base() {
+            return tyrus();
+        }
+    }
+
+    @Nested
+    class CloseHandshake extends CloseHandshakeChecks {
+        @Override
+        protected URL base() {
+            return tyrus();
         }
     }
 }
