@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.switch101.it.conformance.EchoConformance;
 import dev.switch101.it.conformance.FramingChecks;
+import dev.switch101.it.conformance.HandshakeChecks;
 import dev.switch101.it.conformance.CloseHandshakeChecks;
 import dev.switch101.it.conformance.ControlFrameChecks;
 import dev.switch101.it.conformance.Utf8Checks;
@@ -111,6 +112,86 @@ class TyrusReferenceTest {
         @Override
         protected URL base() {
             return tyrus();
+        }
+    }
+
+    @Nested
+    class Handshake extends HandshakeChecks {
+        @Override
+        protected URL base() {
+            return tyrus();
+        }
+
+        @Override
+        @Test
+        @Disabled("Tyrus upgrades a POST: it does not check the method (§4.1 item 2)")
+        public void postIsRejectedWith400() {
+        }
+
+        @Override
+        @Test
+        @Disabled("Tyrus upgrades an HTTP/1.0 request (§4.1 item 2)")
+        public void http10IsRejectedWith400() {
+        }
+
+        @Override
+        @Test
+        @Disabled("Grizzly answers a Host-less request with its own 400 without a body")
+        public void missingHostIsRejectedWith400() {
+        }
+
+        @Override
+        @Test
+        @Disabled("Tyrus never answers (the request hangs) instead of 400")
+        public void connectionWithoutUpgradeTokenIsRejectedWith400() {
+        }
+
+        @Override
+        @Test
+        @Disabled("Tyrus never answers (the request hangs) instead of 400")
+        public void missingKeyIsRejectedWith400() {
+        }
+
+        @Override
+        @Test
+        @Disabled("Tyrus accepts any Sec-WebSocket-Key (§4.2.1 item 5)")
+        public void keyThatIsNotBase64Of16BytesIsRejectedWith400(String key) {
+        }
+
+        @Override
+        @Test
+        @Disabled("Tyrus accepts a duplicated Sec-WebSocket-Key (§11.3.1)")
+        public void duplicatedKeyIsRejectedWith400() {
+        }
+
+        @Override
+        @Test
+        @Disabled("Tyrus never answers (the request hangs) instead of 426")
+        public void unsupportedOrMissingVersionIsRejectedWith426(String version) {
+        }
+
+        @Override
+        @Test
+        @Disabled("Tyrus has no Origin policy by default (our engine's contract, §10.2)")
+        public void foreignOriginIsRejectedWith403() {
+        }
+
+        @Override
+        @Test
+        @Disabled("Tyrus' standalone server serves no page")
+        public void plainGetToThePageIs200() {
+        }
+
+        @Override
+        @Test
+        @Disabled("Tyrus requires Upgrade to be exactly 'websocket' (404 otherwise)")
+        public void upgradeListingWebSocketAmongOthersIsAccepted() {
+        }
+
+        @Override
+        @Test
+        @Disabled("Tyrus drops the connection without a response when modifyHandshake throws")
+        public void failingApplicationHandshakeIs500() {
         }
     }
 }
