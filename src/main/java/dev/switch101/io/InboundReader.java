@@ -10,21 +10,24 @@ import dev.switch101.session.CoreSession;
 
 /**
  * Reads a connection with non-blocking servlet input into one fixed buffer and passes the
- * bytes to the session. Reading stops when the session asks (its application has data to
- * catch up on) and starts again on {@link #demand()}: explicit demand, so a slow
- * application slows the peer down through TCP instead of growing memory.
+ * bytes to the session. Reading stops when the session asks (its application has a backlog)
+ * and restarts on {@link #demand()}, in the way the container allows
+ * ({@link ReadResumption}): explicit demand, so a slow application slows its peer down
+ * through TCP instead of growing memory.
  */
 final class InboundReader implements ReadListener {
 
     private final ServletInputStream in;
     private final byte[] buffer;
+    private final ReadResumption resumption;
     private CoreSession session;
     private boolean paused;
     private boolean finished;
 
-    InboundReader(ServletInputStream in, int bufferSize) {
+    InboundReader(ServletInputStream in, int bufferSize, ReadResumption resumption) {
         this.in = in;
         this.buffer = new byte[bufferSize];
+        this.resumption = resumption;
     }
 
     void bind(CoreSession session) {
@@ -41,10 +44,15 @@ final class InboundReader implements ReadListener {
         synchronized (this) {
             paused = false;
         }
-        read();
+        if (resumption == ReadResumption.ON_APPLICATION_THREAD) {
+            read();
+        } else {
+            // The next container callback reads; the pong to this ping makes sure one comes.
+            session.solicitInput();
+        }
     }
 
-    // Container callbacks and demand() from application threads may overlap: one reader at a time.
+    // Container callbacks and demand() may overlap: one reader at a time.
     private synchronized void read() {
         try {
             while (!paused && !finished && in.isReady()) {

@@ -18,7 +18,13 @@ import jakarta.servlet.http.WebConnection;
  * <p>Data senders (application threads) wait while the queue is full, up to their send
  * timeout: a slow reader slows its senders down instead of growing memory. Control frames
  * (pongs, close) never wait — they are sent from I/O threads — and are bounded by count.
- * Frames are never split or interleaved: each is written whole, in queue order.
+ * Frames are never split or interleaved; once a close frame is queued nothing more is taken
+ * (RFC 6455 §5.5.1), whichever thread tries.
+ *
+ * <p>Locking: the queue and the stream are used under this object's lock, but nothing that
+ * can call back into the container's connection handling (closing the connection, reporting
+ * a failure to the session) is done while holding it — containers run close listeners
+ * synchronously, and those reach the session, which must be free to call in here.
  */
 final class OutboundFlusher implements WriteListener {
 
@@ -39,8 +45,15 @@ final class OutboundFlusher implements WriteListener {
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private long queuedBytes;
     private int queuedControl;
+    /** A close frame is queued: nothing may follow it. */
+    private boolean closeQueued;
+    /** Close the connection once the queue is written. */
     private boolean closeRequested;
+    /** The connection is (being) closed: nothing more is written. */
     private boolean closed;
+    /** Work for the caller to do once the lock is released. */
+    private boolean mustClose;
+    private Throwable failure;
 
     OutboundFlusher(WebConnection connection, ServletOutputStream out, long capacity, Runnable onWritten,
             Consumer<Throwable> onFailure) {
@@ -53,20 +66,84 @@ final class OutboundFlusher implements WriteListener {
 
     /** Queues a data frame, waiting up to {@code timeoutMillis} for room. */
     void writeData(byte[] frame, long timeoutMillis) throws IOException {
-        Throwable failure;
         synchronized (this) {
             awaitRoom(frame.length, timeoutMillis);
-            queue.add(new Entry(frame, false));
-            queuedBytes += frame.length;
-            failure = flush();
+            enqueue(frame, false);
+            flush();
         }
-        report(failure);
+        afterUnlock();
+    }
+
+    /** Queues a control frame without waiting; {@code false} if too many are already waiting. */
+    boolean writeControl(byte[] frame) {
+        synchronized (this) {
+            if (closeQueued || closed) {
+                return true; // nothing may follow a close frame: dropping it is all there is to do
+            }
+            if (queuedControl >= MAX_PENDING_CONTROL) {
+                return false;
+            }
+            enqueue(frame, true);
+            flush();
+        }
+        afterUnlock();
+        return true;
+    }
+
+    /** Queues the close frame: the last frame this connection sends. A second one is dropped. */
+    void writeClose(byte[] frame) {
+        synchronized (this) {
+            if (closeQueued || closed) {
+                return;
+            }
+            enqueue(frame, true);
+            closeQueued = true;
+            notifyAll(); // waiting data senders give up now
+            flush();
+        }
+        afterUnlock();
+    }
+
+    /** Closes the connection once the queue has been written. */
+    void closeAfterFlush() {
+        synchronized (this) {
+            closeRequested = true;
+            closeQueued = true;
+            notifyAll();
+            flush();
+        }
+        afterUnlock();
+    }
+
+    /** Closes the connection now, dropping the queue. */
+    void abort() {
+        synchronized (this) {
+            queue.clear();
+            queuedBytes = 0;
+            queuedControl = 0;
+            markClosed();
+        }
+        afterUnlock();
+    }
+
+    @Override
+    public void onWritePossible() {
+        synchronized (this) {
+            flush();
+        }
+        afterUnlock();
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        abort();
+        onFailure.accept(t);
     }
 
     private void awaitRoom(int length, long timeoutMillis) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         // An empty queue always takes one frame, so a frame larger than the capacity cannot wedge.
-        while (!closed && !closeRequested && queuedBytes > 0 && queuedBytes + length > capacity) {
+        while (!closed && !closeQueued && queuedBytes > 0 && queuedBytes + length > capacity) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new IOException("Send timed out after " + timeoutMillis + " ms: the peer is not reading",
@@ -79,72 +156,23 @@ final class OutboundFlusher implements WriteListener {
                 throw new IOException("Interrupted while waiting to send", e);
             }
         }
-        if (closed || closeRequested) {
+        if (closed || closeQueued) {
             throw new IOException("The WebSocket connection is closed");
         }
     }
 
-    /** Queues a control frame without waiting; {@code false} if too many are already waiting. */
-    boolean writeControl(byte[] frame) {
-        Throwable failure;
-        synchronized (this) {
-            if (closed || closeRequested) {
-                return true; // nothing more goes out; dropping it is the only thing to do
-            }
-            if (queuedControl >= MAX_PENDING_CONTROL) {
-                return false;
-            }
-            queue.add(new Entry(frame, true));
+    private void enqueue(byte[] frame, boolean control) {
+        queue.add(new Entry(frame, control));
+        queuedBytes += frame.length;
+        if (control) {
             queuedControl++;
-            queuedBytes += frame.length;
-            failure = flush();
         }
-        report(failure);
-        return true;
     }
 
-    /** Closes the connection once the queue has been written. */
-    void closeAfterFlush() {
-        Throwable failure;
-        synchronized (this) {
-            closeRequested = true;
-            notifyAll();
-            failure = flush();
-        }
-        report(failure);
-    }
-
-    /** Closes the connection now, dropping the queue. */
-    synchronized void abort() {
-        queue.clear();
-        queuedBytes = 0;
-        queuedControl = 0;
-        closeConnection();
-    }
-
-    @Override
-    public void onWritePossible() {
-        Throwable failure;
-        synchronized (this) {
-            failure = flush();
-        }
-        report(failure);
-    }
-
-    @Override
-    public void onError(Throwable t) {
-        abort();
-        onFailure.accept(t);
-    }
-
-    /**
-     * Writes while the container takes more. Runs under this object's lock; a failure is
-     * returned, not reported, so that the session is told only after the lock is released
-     * (the session calls in here under its own lock: the lock order is session, then flusher).
-     */
-    private Throwable flush() {
+    /** Writes while the container takes more; under the lock. */
+    private void flush() {
         if (closed) {
-            return null;
+            return;
         }
         try {
             boolean wrote = false;
@@ -162,38 +190,50 @@ final class OutboundFlusher implements WriteListener {
             if (wrote) {
                 notifyAll();
                 onWritten.run();
+                // Some containers (Tomcat) hold non-blocking writes in a buffer until a flush.
                 if (out.isReady()) {
                     out.flush();
                 }
             }
             if (closeRequested && queue.isEmpty() && out.isReady()) {
-                closeConnection();
+                markClosed();
             }
-            return null;
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.DEBUG, "Write failed", e);
-            abort();
-            return e;
+            queue.clear();
+            failure = e;
+            markClosed();
         }
     }
 
-    private void report(Throwable failure) {
-        if (failure != null) {
-            onFailure.accept(failure);
+    private void markClosed() {
+        if (!closed) {
+            closed = true;
+            mustClose = true;
+            notifyAll();
         }
     }
 
-    private void closeConnection() {
-        if (closed) {
-            return;
+    /** Does what {@link #flush} decided, now that the lock is released. */
+    private void afterUnlock() {
+        boolean close;
+        Throwable failed;
+        synchronized (this) {
+            close = mustClose;
+            mustClose = false;
+            failed = failure;
+            failure = null;
         }
-        closed = true;
-        notifyAll();
-        try {
-            connection.close();
-        } catch (Exception e) {
-            // The peer may have gone already; the connection is finished either way.
-            LOG.log(Level.DEBUG, "Closing the connection failed", e);
+        if (close) {
+            try {
+                connection.close();
+            } catch (Exception e) {
+                // The peer may have gone already; the connection is finished either way.
+                LOG.log(Level.DEBUG, "Closing the connection failed", e);
+            }
+        }
+        if (failed != null) {
+            onFailure.accept(failed);
         }
     }
 }

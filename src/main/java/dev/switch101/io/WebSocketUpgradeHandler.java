@@ -30,6 +30,7 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
     private final Limits limits;
     private final Executor executor;
     private final Sessions sessions;
+    private final ReadResumption resumption;
     private volatile CoreSession session;
 
     /**
@@ -37,15 +38,17 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
      * @param handshake what the handshake negotiated and carried
      * @param limits    the connection's limits
      * @param executor  where handler callbacks run (never the container's I/O threads)
-     * @param sessions  the application's open sessions (timeouts, shutdown)
+     * @param sessions   the application's open sessions (timeouts, shutdown)
+     * @param resumption how reading restarts after back-pressure, for this container
      */
     public WebSocketUpgradeHandler(FrameHandler handler, HandshakeInfo handshake, Limits limits, Executor executor,
-            Sessions sessions) {
+            Sessions sessions, ReadResumption resumption) {
         this.handler = handler;
         this.handshake = handshake;
         this.limits = limits;
         this.executor = executor;
         this.sessions = sessions;
+        this.resumption = resumption;
     }
 
     @Override
@@ -53,7 +56,7 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
         try {
             ServletInputStream in = connection.getInputStream();
             ServletOutputStream out = connection.getOutputStream();
-            InboundReader reader = new InboundReader(in, limits.readBufferSize());
+            InboundReader reader = new InboundReader(in, limits.readBufferSize(), resumption);
             SessionRef ref = new SessionRef();
             OutboundFlusher flusher = new OutboundFlusher(connection, out, limits.outboundQueueSize(),
                     ref::touch, ref::failed);
@@ -122,6 +125,11 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
         @Override
         public boolean writeControl(byte[] frame) {
             return flusher.writeControl(frame);
+        }
+
+        @Override
+        public void writeClose(byte[] frame) {
+            flusher.writeClose(frame);
         }
 
         @Override

@@ -89,7 +89,7 @@ final class WebSocketProtocol implements UpgradeProtocol {
         FrameHandler handler = endpoint.handlers().get();
         Limits limits = endpoint.limits() != null ? endpoint.limits() : server.limits();
         return UpgradeDecision.accept(headers, new WebSocketUpgradeHandler(handler, info, limits,
-                server.dispatch().executor(), server.sessions()));
+                server.dispatch().executor(), server.sessions(), server.readResumption()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletContext;
 
 import dev.switch101.extension.ExtensionFactory;
 import dev.switch101.handshake.OriginPolicy;
+import dev.switch101.io.ReadResumption;
 import dev.switch101.session.Limits;
 import dev.switch101.session.Sessions;
 import dev.switch101.upgrade.UpgradeRegistry;
@@ -21,7 +22,9 @@ import dev.switch101.upgrade.UpgradeRegistry;
  * <p>Context-params (all optional): {@code dev.switch101.allowedOrigins} (comma-separated
  * origins allowed besides the page's own; {@code *} for any), {@code dev.switch101.requireOrigin}
  * ({@code true} refuses clients that send no Origin), the {@link Limits} names, and
- * {@code dev.switch101.dispatchThreads} / {@code dev.switch101.useManagedExecutor}.
+ * {@code dev.switch101.dispatchThreads} / {@code dev.switch101.useManagedExecutor}, and
+ * {@code dev.switch101.readResumption} ({@code thread} or {@code solicit}; by default chosen
+ * for the container, see {@link ReadResumption}).
  */
 public final class WebSocketServer {
 
@@ -33,12 +36,15 @@ public final class WebSocketServer {
     private final OriginPolicy originPolicy;
     private final Limits limits;
     private final DispatchExecutor dispatch;
+    private final ReadResumption readResumption;
     private final Sessions sessions = new Sessions();
 
-    WebSocketServer(OriginPolicy originPolicy, Limits limits, DispatchExecutor dispatch) {
+    WebSocketServer(OriginPolicy originPolicy, Limits limits, DispatchExecutor dispatch,
+            ReadResumption readResumption) {
         this.originPolicy = originPolicy;
         this.limits = limits;
         this.dispatch = dispatch;
+        this.readResumption = readResumption;
     }
 
     /** The server of this application, created (and registered for upgrades) on first use. */
@@ -55,7 +61,9 @@ public final class WebSocketServer {
             String managed = context.getInitParameter("dev.switch101.useManagedExecutor");
             DispatchExecutor dispatch = DispatchExecutor.create(managed == null || Boolean.parseBoolean(managed),
                     threads == null ? 64 : Integer.parseInt(threads.trim()));
-            WebSocketServer server = new WebSocketServer(policy, limits, dispatch);
+            ReadResumption resumption = ReadResumption.forContainer(context.getServerInfo(),
+                    context.getInitParameter("dev.switch101.readResumption"));
+            WebSocketServer server = new WebSocketServer(policy, limits, dispatch, resumption);
             context.setAttribute(ATTRIBUTE, server);
             UpgradeRegistry.of(context).register(new WebSocketProtocol(server));
             return server;
@@ -107,6 +115,10 @@ public final class WebSocketServer {
 
     Limits limits() {
         return limits;
+    }
+
+    ReadResumption readResumption() {
+        return readResumption;
     }
 
     DispatchExecutor dispatch() {

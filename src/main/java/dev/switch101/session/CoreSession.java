@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.switch101.frame.CloseCodes;
 import dev.switch101.frame.CloseStatus;
@@ -20,13 +21,29 @@ import dev.switch101.frame.ProtocolException;
  * handshake (RFC 6455 §7) and hands everything else to the handler, in order, on the
  * connection's {@link SerialExecutor} — never on the transport's I/O thread.
  *
- * <p>Read back-pressure: when a read has produced data for the handler, the session asks
- * the transport to pause and to resume only after the handler has consumed it, so at most
- * one read buffer of data per connection is ever waiting for the application.
+ * <p>A close frame or a protocol error is acted on as soon as it is read, on the I/O thread:
+ * RFC 6455 §5.5.1 lets the close go first, and a container (Tomcat) only really closes an
+ * upgraded connection that was closed from one of its own threads. Replies the handler has
+ * not sent by then are refused.
+ *
+ * <p>Read back-pressure: data read but not yet consumed by the handler (the backlog) is
+ * bounded. Once it reaches {@link #MAX_BACKLOG_READS} read buffers, the session asks the
+ * transport to stop reading, and to resume ({@link Transport#demand()}) when the handler has
+ * caught up — so a fast peer and a slow application never grow memory.
  */
 public final class CoreSession implements WebSocketSession, InboundFrames.Events {
 
     private static final System.Logger LOG = System.getLogger(CoreSession.class.getName());
+
+    /** The backlog, in read buffers, at which reading pauses. */
+    static final int MAX_BACKLOG_READS = 4;
+
+    /**
+     * The payload of the pings the transport may send to make the peer send something (a
+     * pong), which some containers need before they call the reader again. Their pongs are the
+     * engine's, not the application's.
+     */
+    static final byte[] RESUME_PING = {'s', 'w', 'i', 't', 'c', 'h', '1', '0', '1'};
 
     private enum State {
         /** Frames flow both ways. */
@@ -46,9 +63,13 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
     private final OutboundMessages outbound;
 
     private State state = State.OPEN;
+    /** A close frame or a protocol error ended the input: whatever follows is ignored. */
+    private boolean inputClosed;
     private CloseStatus closeSent;
     private boolean closeReported;
     private boolean dataDispatched;
+    private final AtomicLong backlog = new AtomicLong();
+    private final long maxBacklog;
     private volatile long lastActivity = System.nanoTime();
     private volatile long closeSentAt;
     private Runnable onClosed = () -> { };
@@ -63,6 +84,7 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
         this.parser = new FrameParser(new FrameParserConfig(true, limits.maxFramePayload()),
                 new InboundFrames(this, limits.maxMessageSize()));
         this.outbound = new OutboundMessages(transport, limits);
+        this.maxBacklog = (long) MAX_BACKLOG_READS * limits.readBufferSize();
     }
 
     /** Runs when the connection has closed (after the handler was told); for bookkeeping. */
@@ -85,7 +107,7 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
     public boolean onBytes(ByteBuffer bytes) {
         touch();
         synchronized (this) {
-            if (state == State.CLOSED) {
+            if (state == State.CLOSED || inputClosed) {
                 return true; // after the close, data is ignored (RFC 6455 §1.4)
             }
             dataDispatched = false;
@@ -93,15 +115,18 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
         try {
             parser.parse(bytes);
         } catch (ProtocolException e) {
+            synchronized (this) {
+                inputClosed = true;
+            }
             fail(e.closeCode(), e.getMessage(), e);
             return true;
         }
         synchronized (this) {
-            if (!dataDispatched) {
+            if (!dataDispatched || backlog.get() < maxBacklog) {
                 return true;
             }
         }
-        // Resume reading once the handler has taken everything this read produced.
+        // Resume reading once the handler has taken everything read so far.
         dispatch.execute(transport::demand);
         return false;
     }
@@ -124,42 +149,69 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
     @Override
     public void onDataPart(MessageType type, ByteBuffer part, boolean last) {
         synchronized (this) {
-            if (state != State.OPEN) {
+            if (state != State.OPEN || inputClosed) {
                 return; // we are closing: the application asked for no more
             }
             dataDispatched = true;
         }
         ByteBuffer copy = ByteBuffer.allocate(part.remaining()).put(part).flip();
-        deliver(() -> handler.onMessagePart(type, copy, last));
+        int size = copy.remaining();
+        backlog.addAndGet(size);
+        deliver(() -> {
+            try {
+                handler.onMessagePart(type, copy, last);
+            } finally {
+                backlog.addAndGet(-size);
+            }
+        });
     }
 
     @Override
     public void onPing(ByteBuffer payload) {
         synchronized (this) {
-            if (state != State.OPEN) {
+            if (state != State.OPEN || inputClosed) {
                 return; // no frame may follow our close frame
             }
-            // RFC 6455 §5.5.2: a pong with the same payload, as soon as practical.
-            if (!transport.writeControl(OutboundMessages.frame(true, OpCode.PONG, payload, payload.remaining()))) {
-                throw new ProtocolException(CloseCodes.POLICY_VIOLATION, "Too many pings the peer does not read answers to");
-            }
+        }
+        // RFC 6455 §5.5.2: a pong with the same payload, as soon as practical. (Should our close
+        // frame get queued first, the transport drops the pong.)
+        if (!transport.writeControl(OutboundMessages.frame(true, OpCode.PONG, payload, payload.remaining()))) {
+            throw new ProtocolException(CloseCodes.POLICY_VIOLATION, "Too many pings the peer does not read answers to");
         }
     }
 
     @Override
     public void onPong(ByteBuffer payload) {
+        synchronized (this) {
+            if (inputClosed) {
+                return;
+            }
+        }
+        if (payload.equals(ByteBuffer.wrap(RESUME_PING))) {
+            return; // answers the transport's own ping, not the application's
+        }
         ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload).flip();
         deliver(() -> handler.onPong(copy));
     }
 
     @Override
     public void onClose(CloseStatus status) {
+        synchronized (this) {
+            if (inputClosed) {
+                return;
+            }
+            inputClosed = true;
+        }
+        answerClose(status);
+    }
+
+    private void answerClose(CloseStatus status) {
         CloseStatus reported;
+        CloseStatus reply = null;
         synchronized (this) {
             if (state == State.OPEN) {
                 // The peer started the close: answer with the same code (RFC 6455 §5.5.1), then close TCP.
-                CloseStatus reply = status.code() == CloseCodes.NO_STATUS ? status : new CloseStatus(status.code(), "");
-                transport.writeControl(closeFrame(reply));
+                reply = status.code() == CloseCodes.NO_STATUS ? status : new CloseStatus(status.code(), "");
                 reported = status;
             } else if (state == State.CLOSE_SENT) {
                 reported = closeSent; // the peer answered ours
@@ -167,6 +219,9 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
                 return;
             }
             state = State.CLOSED;
+        }
+        if (reply != null) {
+            transport.writeClose(closeFrame(reply));
         }
         transport.closeAfterFlush();
         reportClose(reported, null);
@@ -190,17 +245,32 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
     }
 
     @Override
+    public void sendMessage(MessageType type, ByteBuffer data) throws IOException {
+        ensureOpen();
+        try {
+            outbound.sendMessage(type, data);
+        } catch (IOException e) {
+            failOnTimeout(e);
+            throw e;
+        }
+    }
+
+    @Override
     public void sendPart(MessageType type, ByteBuffer part, boolean last) throws IOException {
         ensureOpen();
         try {
             outbound.sendPart(type, part, last);
         } catch (IOException e) {
-            if (e.getCause() instanceof TimeoutException) {
-                // The peer does not read: the message can never be finished, so the
-                // connection cannot go on. There is no point in a close frame it won't read.
-                closeAbnormally(e);
-            }
+            failOnTimeout(e);
             throw e;
+        }
+    }
+
+    private void failOnTimeout(IOException e) {
+        if (e.getCause() instanceof TimeoutException) {
+            // The peer does not read: the message can never be finished, so the
+            // connection cannot go on. There is no point in a close frame it won't read.
+            closeAbnormally(e);
         }
     }
 
@@ -214,15 +284,27 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
         sendControl(OpCode.PONG, payload);
     }
 
+    /**
+     * Sends the engine's own ping, to make the peer send a pong (see {@link #RESUME_PING}).
+     * Not an application message: nothing happens if the connection is closing.
+     */
+    public void solicitInput() {
+        synchronized (this) {
+            if (state != State.OPEN || inputClosed) {
+                return;
+            }
+        }
+        transport.writeControl(OutboundMessages.frame(true, OpCode.PING, ByteBuffer.wrap(RESUME_PING),
+                RESUME_PING.length));
+    }
+
     private void sendControl(OpCode opCode, ByteBuffer payload) throws IOException {
         if (payload.remaining() > FrameWriter.MAX_CONTROL_PAYLOAD) {
             throw new IllegalArgumentException("Control frame payload over 125 bytes");
         }
-        synchronized (this) {
-            ensureOpen();
-            if (!transport.writeControl(OutboundMessages.frame(true, opCode, payload.duplicate(), payload.remaining()))) {
-                throw new IOException("Too many control frames waiting for the peer");
-            }
+        ensureOpen();
+        if (!transport.writeControl(OutboundMessages.frame(true, opCode, payload.duplicate(), payload.remaining()))) {
+            throw new IOException("Too many control frames waiting for the peer");
         }
     }
 
@@ -242,8 +324,8 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
             state = State.CLOSE_SENT;
             closeSent = status;
             closeSentAt = System.nanoTime();
-            transport.writeControl(closeFrame(status));
         }
+        transport.writeClose(closeFrame(status));
     }
 
     // --- timeouts, from the session sweeper -------------------------------------------------
@@ -280,16 +362,18 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
     public void fail(int code, String reason, Throwable cause) {
         // CloseStatus.toPayload truncates a long reason to 123 bytes on a code point boundary.
         CloseStatus status = new CloseStatus(code, reason == null ? "" : reason);
+        boolean sendClose;
         synchronized (this) {
             if (state == State.CLOSED) {
                 return;
             }
-            if (state == State.OPEN) {
-                transport.writeControl(closeFrame(status));
-            }
+            sendClose = state == State.OPEN;
             state = State.CLOSED;
         }
         LOG.log(Level.DEBUG, "Failing WebSocket connection with {0}: {1}", code, reason);
+        if (sendClose) {
+            transport.writeClose(closeFrame(status));
+        }
         transport.closeAfterFlush();
         reportClose(status, cause);
     }
@@ -298,12 +382,12 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
         synchronized (this) {
             if (state == State.CLOSED) {
                 // Already closing: let a queued close frame go out unless the transport itself failed.
-                if (cause != null) {
-                    transport.abort();
+                if (cause == null) {
+                    return;
                 }
-                return;
+            } else {
+                state = State.CLOSED;
             }
-            state = State.CLOSED;
         }
         transport.abort();
         reportClose(new CloseStatus(CloseCodes.ABNORMAL, ""), cause);

@@ -9,10 +9,12 @@ import dev.switch101.frame.FrameWriter;
 import dev.switch101.frame.OpCode;
 
 /**
- * Orders outgoing data messages: a message, once started by a thread, is that thread's until
- * its last part, and sends from other threads wait their turn (instead of failing, as some
- * implementations do). Parts are cut into frames no larger than a fixed chunk so that no
- * single frame can overrun the bounded outbound queue.
+ * Orders outgoing data messages so their frames never interleave. A whole message waits for
+ * its turn and then goes out in one piece; a message sent in parts holds the turn from its
+ * first part to its last, whichever threads send the parts (a handler's callbacks may run on
+ * different pool threads), and whole messages from other threads wait meanwhile — instead of
+ * failing, as some implementations do. Everything is cut into frames no larger than a fixed
+ * chunk, so no single frame can overrun the bounded outbound queue.
  */
 final class OutboundMessages {
 
@@ -21,8 +23,10 @@ final class OutboundMessages {
     private final int maxFramePayload;
 
     private final Object lock = new Object();
-    private Thread owner;
-    private boolean continuation;
+    /** Whether a message is being sent (a whole one, or one in parts until its last part). */
+    private boolean busy;
+    /** The type of the message being sent in parts, or {@code null}. */
+    private MessageType partial;
 
     OutboundMessages(Transport transport, Limits limits) {
         this.transport = transport;
@@ -31,57 +35,84 @@ final class OutboundMessages {
         this.maxFramePayload = Math.max(1024, Math.min(64 * 1024, limits.outboundQueueSize() / 2));
     }
 
+    /** Sends a whole message once no other message is in progress. */
+    void sendMessage(MessageType type, ByteBuffer data) throws IOException {
+        synchronized (lock) {
+            awaitTurn();
+            busy = true;
+        }
+        try {
+            writeFrames(type, data.duplicate(), true, false);
+        } finally {
+            endTurn();
+        }
+    }
+
+    /**
+     * Sends a part of a message: the first part waits for a turn, later parts continue the
+     * message, and the last part ends it.
+     *
+     * @throws IllegalStateException if a message of the other type is in progress
+     */
     void sendPart(MessageType type, ByteBuffer part, boolean last) throws IOException {
-        acquire();
+        boolean continuation;
+        synchronized (lock) {
+            if (partial != null && partial != type) {
+                throw new IllegalStateException("A " + partial + " message is in progress; finish it first");
+            }
+            continuation = partial != null;
+            if (!continuation) {
+                awaitTurn();
+                busy = true;
+                partial = type;
+            }
+        }
         boolean done = false;
         try {
-            ByteBuffer data = part.duplicate();
-            do {
-                int length = Math.min(data.remaining(), maxFramePayload);
-                boolean fin = last && length == data.remaining();
-                OpCode opCode = continuation ? OpCode.CONTINUATION
-                        : type == MessageType.TEXT ? OpCode.TEXT : OpCode.BINARY;
-                transport.writeData(frame(fin, opCode, data, length), sendTimeoutMillis);
-                continuation = true;
-            } while (data.hasRemaining());
+            writeFrames(type, part.duplicate(), last, continuation);
             done = true;
         } finally {
             if (last || !done) {
                 // A failed send leaves the message unfinishable: the session fails the
-                // connection, and the turn passes on so that waiting senders see that.
-                release();
+                // connection, and the turn passes on so that waiting senders learn of it.
+                endTurn();
             }
         }
     }
 
-    private void acquire() throws IOException {
-        Thread me = Thread.currentThread();
+    private void writeFrames(MessageType type, ByteBuffer data, boolean last, boolean continuation)
+            throws IOException {
+        boolean first = !continuation;
+        do {
+            int length = Math.min(data.remaining(), maxFramePayload);
+            boolean fin = last && length == data.remaining();
+            OpCode opCode = !first ? OpCode.CONTINUATION : type == MessageType.TEXT ? OpCode.TEXT : OpCode.BINARY;
+            transport.writeData(frame(fin, opCode, data, length), sendTimeoutMillis);
+            first = false;
+        } while (data.hasRemaining());
+    }
+
+    private void awaitTurn() throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(sendTimeoutMillis);
-        synchronized (lock) {
-            while (owner != null && owner != me) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IOException("Send timed out waiting for another message to finish",
-                            new TimeoutException());
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("Interrupted while waiting to send", e);
-                }
+        while (busy) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IOException("Send timed out waiting for another message to finish",
+                        new TimeoutException());
             }
-            if (owner == null) {
-                owner = me;
-                continuation = false;
+            try {
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while waiting to send", e);
             }
         }
     }
 
-    private void release() {
+    private void endTurn() {
         synchronized (lock) {
-            owner = null;
-            continuation = false;
+            busy = false;
+            partial = null;
             lock.notifyAll();
         }
     }

@@ -5,6 +5,10 @@ import java.io.IOException;
 /**
  * The byte pipe under a session, implemented by the servlet adapter ({@code dev.switch101.io}).
  * Frames arrive here fully formed; the transport only queues, writes and closes.
+ *
+ * <p>Implementations may call back into the session synchronously (a container closing the
+ * connection runs its listeners at once), so the session never calls a transport method
+ * while it holds its own lock.
  */
 public interface Transport {
 
@@ -22,6 +26,12 @@ public interface Transport {
      * frames are already waiting for a peer that does not read.
      */
     boolean writeControl(byte[] frame);
+
+    /**
+     * Queues the close frame without waiting. Nothing is sent after it: later frames, data or
+     * control, from any thread, are refused (data) or dropped (control).
+     */
+    void writeClose(byte[] frame);
 
     /** Closes the TCP connection once everything queued so far has been written. */
     void closeAfterFlush();

@@ -23,21 +23,29 @@ public interface WebSocketSession {
     boolean isOpen();
 
     /**
-     * Sends a part of a data message. The first part of a message holds the message
-     * "in progress" until its last part: whole messages from other threads wait.
+     * Sends a whole data message, after any message in progress.
      *
-     * @param part copied before the method returns
+     * @param data copied (or written) before the method returns
+     */
+    void sendMessage(MessageType type, ByteBuffer data) throws IOException;
+
+    /**
+     * Sends a part of a data message. The first part holds the turn until the last part,
+     * from whichever thread each part comes; whole messages from other threads wait.
+     *
+     * @param part copied (or written) before the method returns
+     * @throws IllegalStateException if a message of the other type is in progress
      */
     void sendPart(MessageType type, ByteBuffer part, boolean last) throws IOException;
 
     /** Sends a whole text message. */
     default void sendText(String text) throws IOException {
-        sendPart(MessageType.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), true);
+        sendMessage(MessageType.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Sends a whole binary message. */
     default void sendBinary(ByteBuffer data) throws IOException {
-        sendPart(MessageType.BINARY, data, true);
+        sendMessage(MessageType.BINARY, data);
     }
 
     /** Sends a ping (at most 125 bytes). */

@@ -97,6 +97,12 @@ class TyrusReferenceTest {
         protected URL base() {
             return tyrus();
         }
+
+        @Override
+        @Test
+        @Disabled("Tyrus validates UTF-8 only once a frame is complete; §8.1 allows that, our engine fails earlier")
+        public void invalidBytesFailFastInsideAnUnfinishedFrameWith1007() {
+        }
     }
 
     @Nested

@@ -178,6 +178,11 @@ class CoreSessionTest {
         }
 
         @Override
+        public void writeClose(byte[] frame) {
+            sent.add(frame);
+        }
+
+        @Override
         public void closeAfterFlush() {
             closeAfterFlush = true;
         }

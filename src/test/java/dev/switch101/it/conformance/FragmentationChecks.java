@@ -71,8 +71,9 @@ public abstract class FragmentationChecks extends EchoConformance {
     @Test
     public void continuationAfterACompleteMessageFailsWith1002() throws IOException {
         try (RawWebSocket ws = connect()) {
-            ws.send(Frame.text("complete"), Frame.continuation("more", true));
+            ws.send(Frame.text("complete"));
             assertEquals("complete", ws.readText());
+            ws.send(Frame.continuation("more", true));
             ws.expectClose(PROTOCOL_ERROR);
         }
     }

@@ -107,6 +107,18 @@ public abstract class Utf8Checks extends EchoConformance {
         }
     }
 
+    // §8.1 fail fast, mid-frame: the frame announces 1,000 bytes but only its first, invalid,
+    // bytes arrive; the connection fails on them without waiting for the rest of the frame.
+    @Test
+    public void invalidBytesFailFastInsideAnUnfinishedFrameWith1007() throws IOException {
+        byte[] payload = new byte[1000];
+        System.arraycopy(hex("ce ba ff 41"), 0, payload, 0, 4);
+        try (RawWebSocket ws = connect()) {
+            ws.sendTruncated(Frame.of(OpCode.TEXT, payload), 4);
+            ws.expectClose(INVALID_PAYLOAD);
+        }
+    }
+
     // §5.6: binary messages are not UTF-8; any bytes are echoed.
     @Test
     public void invalidUtf8InABinaryMessageIsEchoed() throws IOException {

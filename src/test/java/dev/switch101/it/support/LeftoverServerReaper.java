@@ -43,7 +43,7 @@ public final class LeftoverServerReaper implements LoadableExtension {
                 leftover.get().destroyForcibly();
                 leftover.get().onExit().orTimeout(30, TimeUnit.SECONDS).join();
             }
-            Files.delete(file);
+            Files.deleteIfExists(file);
         }
 
         public void afterStart(@Observes AfterStart event) throws IOException {

@@ -310,6 +310,17 @@ public final class RawWebSocket implements Closeable {
         http.close();
     }
 
+    /** Vanishes: closes the TCP connection without a close frame, with a FIN. */
+    public void vanish() throws IOException {
+        http.close();
+    }
+
+    /** Vanishes harder: resets the TCP connection (RST, SO_LINGER 0) without a close frame. */
+    public void reset() throws IOException {
+        http.socket().setSoLinger(true, 0);
+        http.close();
+    }
+
     /** Feeds the parser's events into whole {@link Frame}s. */
     private final class Collector implements FrameListener {
         private FrameHeader header;
@@ -417,7 +428,7 @@ public final class RawWebSocket implements Closeable {
             return ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
         }
 
-        String describeClose() {
+        public String describeClose() {
             if (payload.length < 2) {
                 return "(payload of " + payload.length + " bytes)";
             }
