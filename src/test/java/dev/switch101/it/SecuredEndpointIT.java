@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.switch101.it.support.RawHttp;
+import dev.switch101.it.support.RawWebSocket;
 import dev.switch101.it.support.Switch101War;
 
 /**
@@ -35,8 +36,7 @@ class SecuredEndpointIT {
     @Test
     void unauthenticatedHandshakeGets401BeforeTheUpgrade() throws Exception {
         try (RawHttp http = RawHttp.connect(base)) {
-            http.send(RawHttp.get(base.getPath() + "secure/echo", "Connection: Upgrade", "Upgrade: websocket",
-                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13"));
+            http.send(RawWebSocket.Handshake.to(base, "secure/echo").toRequest());
             RawHttp.Response response = http.readResponse();
 
             assertEquals(401, response.status(), response.statusLine());

@@ -310,6 +310,11 @@ public final class RawWebSocket implements Closeable {
         http.close();
     }
 
+    /** The socket's input, for tests that count bytes rather than read frames. */
+    public InputStream input() {
+        return in;
+    }
+
     /** Vanishes: closes the TCP connection without a close frame, with a FIN. */
     public void vanish() throws IOException {
         http.close();
