@@ -65,6 +65,17 @@ class FaultsIT {
         assertEquals("closes=4000 open=1", awaitReport(id, "closes=4000 open=1"));
     }
 
+    @Test
+    void idleConnectionIsClosedWith1001() throws Exception {
+        // The /idle fixture has a 1 s idle timeout; the close handshake is the server's.
+        try (RawWebSocket ws = RawWebSocket.connect(base, "idle")) {
+            RawWebSocket.Frame close = ws.readCloseFrame();
+            assertEquals(1001, close.closeCode(), close.describeClose());
+            ws.sendClose(1001, "");
+            ws.assertTcpClosed();
+        }
+    }
+
     /**
      * Asks the recorder until it answers {@code expected} or the wait is over, and returns the
      * last answer: the close is reported asynchronously, and a wrong answer must stay visible.

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.switch101.it.support.RawHttp;
+import dev.switch101.it.support.RawWebSocket;
 import dev.switch101.it.support.Switch101War;
 
 /**
@@ -64,6 +65,23 @@ class UpgradeMechanismIT {
 
             assertEquals(101, response.status(), response.statusLine());
             assertEquals("echo/1", response.header("Upgrade"));
+        }
+    }
+
+    @Test
+    void atAPathServedByBothTheClientsFirstChoiceWins() throws Exception {
+        // /echo speaks WebSocket and echo/1: the client's order decides (RFC 9110 §7.8).
+        assertEquals("echo/1", upgradeTo("echo/1, websocket"));
+        assertEquals("websocket", upgradeTo("websocket, echo/1"));
+    }
+
+    /** A valid WebSocket handshake to /echo offering {@code upgrade}; returns the protocol switched to. */
+    private String upgradeTo(String upgrade) throws Exception {
+        try (RawHttp http = RawHttp.connect(base)) {
+            http.send(RawWebSocket.Handshake.to(base, "echo").set("Upgrade", upgrade).toRequest());
+            RawHttp.Response response = http.readResponse();
+            assertEquals(101, response.status(), response.statusLine());
+            return response.header("Upgrade");
         }
     }
 
