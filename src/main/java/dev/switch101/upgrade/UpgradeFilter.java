@@ -48,11 +48,12 @@ public class UpgradeFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        List<String> upgrade = UpgradeRequests.headers(request, "Upgrade");
-        if (upgrade.isEmpty() || UpgradeRequests.isHttp2OrLater(request.getProtocol())) {
+        // Every request of the application passes here: the common case costs one header lookup.
+        if (request.getHeader("Upgrade") == null || UpgradeRequests.isHttp2OrLater(request.getProtocol())) {
             chain.doFilter(request, response);
             return;
         }
+        List<String> upgrade = UpgradeRequests.headers(request, "Upgrade");
         UpgradeRegistry.Selection selection;
         try {
             selection = registry.select(request, ProtocolToken.offers(upgrade), UpgradeRequests.canSwitch(request));
