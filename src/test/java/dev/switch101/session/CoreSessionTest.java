@@ -14,6 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +142,53 @@ class CoreSessionTest {
         assertTrue(transport.sent.stream().allMatch(f -> f.length <= Limits.DEFAULT.outboundQueueSize() / 2 + 14));
     }
 
+    @Test
+    void concurrentSendsFromManyThreadsAreQueuedWholeNeverRefused() throws Exception {
+        // No "TEXT_FULL_WRITING": every whole message from every thread goes out, each in one piece.
+        int threads = 8;
+        int perThread = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> sends = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                sends.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        session.sendText("t" + id + "-" + i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> send : sends) {
+                send.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * perThread, transport.sent.size());
+        assertTrue(transport.sent.stream().allMatch(f -> (f[0] & 0xFF) == 0x81), "each a single FIN text frame");
+    }
+
+    @Test
+    void wholeMessageWaitsUntilAMessageInPartsIsFinished() throws Exception {
+        session.sendPart(MessageType.TEXT, ByteBuffer.wrap("first ".getBytes(StandardCharsets.UTF_8)), false);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> whole = other.submit(() -> {
+                session.sendText("other");
+                return null;
+            });
+            Thread.sleep(200); // give the other thread every chance to cut in
+            assertFalse(whole.isDone(), "the whole message must wait for the message in parts");
+            session.sendPart(MessageType.TEXT, ByteBuffer.wrap("last".getBytes(StandardCharsets.UTF_8)), true);
+            whole.get(5, TimeUnit.SECONDS);
+        } finally {
+            other.shutdownNow();
+        }
+        // TEXT (FIN=0), CONTINUATION (FIN=1), then the other message as one TEXT frame.
+        assertEquals(List.of(0x01, 0x80, 0x81), transport.sent.stream().map(f -> f[0] & 0xFF).toList());
+    }
+
     // --- helpers -------------------------------------------------------------------------
 
     private int sentCloseCode() {
@@ -162,7 +213,7 @@ class CoreSessionTest {
     }
 
     private static final class RecordingTransport implements Transport {
-        final List<byte[]> sent = new ArrayList<>();
+        final List<byte[]> sent = java.util.Collections.synchronizedList(new ArrayList<>());
         boolean closeAfterFlush;
         boolean aborted;
 
