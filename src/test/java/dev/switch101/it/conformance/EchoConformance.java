@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -24,7 +23,7 @@ import dev.switch101.it.support.RawWebSocket.Message;
  * {@link #MESSAGE_SIZE_LIMIT}; a message may come back fragmented differently, so checks compare the
  * reassembled message, never the framing.
  */
-public abstract class EchoConformance {
+public abstract class EchoConformance extends DeployedTarget {
 
     /** The echo endpoint, relative to the deployment URL. */
     public static final String ECHO_PATH = "echo";
@@ -36,9 +35,6 @@ public abstract class EchoConformance {
     protected static final int INVALID_PAYLOAD = 1007;
     protected static final int MESSAGE_TOO_BIG = 1009;
     protected static final int NORMAL = 1000;
-
-    /** @return the deployment URL, ending in '/' */
-    protected abstract URL base();
 
     /** Opens a connection to the echo endpoint. */
     protected RawWebSocket connect() throws IOException {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -28,15 +27,12 @@ import dev.switch101.it.support.RawWebSocket.Handshake;
  * bytes. Only portable facts are asserted: status codes, header presence and values, and the
  * engine's one-line text/plain error bodies - never reason phrases or container headers.
  */
-public abstract class HandshakeChecks {
+public abstract class HandshakeChecks extends DeployedTarget {
 
     /** An endpoint whose application handshake hook throws. */
     public static final String BROKEN_HANDSHAKE_PATH = "echo-broken-handshake";
 
     private static final String EVIL_ORIGIN = "http://evil.example";
-
-    /** @return the deployment URL, ending in '/' */
-    protected abstract URL base();
 
     /**
      * Whether Host-less requests reach the application at all. Some containers (WildFly) reject them
