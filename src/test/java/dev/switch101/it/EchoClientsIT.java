@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -14,12 +13,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.glassfish.tyrus.client.ClientManager;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.switch101.it.support.DeployedTarget;
 
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -28,22 +26,12 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
-import dev.switch101.it.support.Switch101War;
-
 /** Real clients against the echo endpoint: the JDK's {@code java.net.http.WebSocket} and Tyrus. */
 @ExtendWith(ArquillianExtension.class)
-class EchoClientsIT {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Switch101War.create();
-    }
-
-    @ArquillianResource
-    private URL base;
+class EchoClientsIT extends DeployedTarget {
 
     private URI echo() {
-        return URI.create("ws://" + base.getHost() + ":" + base.getPort() + base.getPath().replaceAll("/$", "") + "/echo");
+        return URI.create("ws://" + base().getHost() + ":" + base().getPort() + base().getPath().replaceAll("/$", "") + "/echo");
     }
 
     @Test

@@ -3,19 +3,15 @@ package dev.switch101.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.net.URL;
 import java.util.UUID;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.switch101.it.support.DeployedTarget;
 import dev.switch101.it.support.RawWebSocket;
 import dev.switch101.it.support.RawWebSocket.Frame;
-import dev.switch101.it.support.Switch101War;
 
 /**
  * Peers that vanish (RFC 6455 §7.1.5: no close frame → 1006): the endpoint learns of the close
@@ -23,22 +19,14 @@ import dev.switch101.it.support.Switch101War;
  * {@code close-recorder} fixture over a second connection.
  */
 @ExtendWith(ArquillianExtension.class)
-class FaultsIT {
+class FaultsIT extends DeployedTarget {
 
     private static final long REPORT_WAIT_MILLIS = 10_000;
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Switch101War.create();
-    }
-
-    @ArquillianResource
-    private URL base;
 
     @Test
     void peerVanishingMidMessageIsReportedOnceAs1006AndNothingLeaks() throws Exception {
         String id = UUID.randomUUID().toString();
-        RawWebSocket doomed = RawWebSocket.connect(base, "close-recorder?id=" + id);
+        RawWebSocket doomed = RawWebSocket.connect(base(), "close-recorder?id=" + id);
         doomed.sendTruncated(Frame.text("x".repeat(1000)), 10);
         doomed.vanish();
 
@@ -48,7 +36,7 @@ class FaultsIT {
     @Test
     void resetConnectionIsReportedOnceAs1006AndNothingLeaks() throws Exception {
         String id = UUID.randomUUID().toString();
-        RawWebSocket doomed = RawWebSocket.connect(base, "close-recorder?id=" + id);
+        RawWebSocket doomed = RawWebSocket.connect(base(), "close-recorder?id=" + id);
         doomed.send(Frame.text("part").withFin(false));
         doomed.reset();
 
@@ -58,7 +46,7 @@ class FaultsIT {
     @Test
     void cleanCloseIsReportedOnceWithThePeersCode() throws Exception {
         String id = UUID.randomUUID().toString();
-        try (RawWebSocket ws = RawWebSocket.connect(base, "close-recorder?id=" + id)) {
+        try (RawWebSocket ws = RawWebSocket.connect(base(), "close-recorder?id=" + id)) {
             ws.sendClose(4000, "done");
             ws.expectClose(4000);
         }
@@ -68,7 +56,7 @@ class FaultsIT {
     @Test
     void idleConnectionIsClosedWith1001() throws Exception {
         // The /idle fixture has a 1 s idle timeout; the close handshake is the server's.
-        try (RawWebSocket ws = RawWebSocket.connect(base, "idle")) {
+        try (RawWebSocket ws = RawWebSocket.connect(base(), "idle")) {
             RawWebSocket.Frame close = ws.readCloseFrame();
             assertEquals(1001, close.closeCode(), close.describeClose());
             ws.sendClose(1001, "");
@@ -82,7 +70,7 @@ class FaultsIT {
      */
     private String awaitReport(String id, String expected) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + REPORT_WAIT_MILLIS;
-        try (RawWebSocket reporter = RawWebSocket.connect(base, "close-recorder")) {
+        try (RawWebSocket reporter = RawWebSocket.connect(base(), "close-recorder")) {
             String answer;
             do {
                 reporter.sendText("report " + id);

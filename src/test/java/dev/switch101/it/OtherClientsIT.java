@@ -5,21 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.switch101.it.support.Switch101War;
+import dev.switch101.it.support.DeployedTarget;
 
 /**
  * Clients from other ecosystems against the echo endpoint: Node's {@code ws} and Python's
@@ -28,18 +24,10 @@ import dev.switch101.it.support.Switch101War;
  * CI ({@code CI} set), where a missing client is a failure.
  */
 @ExtendWith(ArquillianExtension.class)
-class OtherClientsIT {
+class OtherClientsIT extends DeployedTarget {
 
     private static final Path CLIENTS = Path.of("src", "test", "clients");
     private static final String PYTHON = "/usr/bin/python3";
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Switch101War.create();
-    }
-
-    @ArquillianResource
-    private URL base;
 
     @Test
     void nodeWsClientGetsEchoesAndACleanClose() throws Exception {
@@ -55,7 +43,7 @@ class OtherClientsIT {
     }
 
     private String echoUrl() {
-        return "ws://" + base.getHost() + ":" + base.getPort() + base.getPath() + "echo";
+        return "ws://" + base().getHost() + ":" + base().getPort() + base().getPath() + "echo";
     }
 
     private static void requireClient(boolean installed, String what) {

@@ -4,40 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.switch101.it.support.Switch101War;
+import dev.switch101.it.support.DeployedTarget;
 
 /** Smoke test: the WAR deploys into the real container and serves its page. */
 @ExtendWith(ArquillianExtension.class)
-class PageIT {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Switch101War.create();
-    }
-
-    @ArquillianResource
-    private URL base;
+class PageIT extends DeployedTarget {
 
     @Test
     void pageIsServedWith200() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base.toString())).GET().build(),
+                HttpRequest.newBuilder(URI.create(base().toString())).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("<h1>Switch101</h1>"), response.body());
-        assertTrue(base.getPath().startsWith("/switch101"), "context root: " + base);
+        assertTrue(base().getPath().startsWith("/switch101"), "context root: " + base());
     }
 }

@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.net.URL;
-
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.switch101.it.support.DeployedTarget;
 import dev.switch101.it.support.RawHttp;
 import dev.switch101.it.support.RawWebSocket;
-import dev.switch101.it.support.Switch101War;
 
 /**
  * An endpoint under the application's security constraints: the container authenticates
@@ -23,20 +18,12 @@ import dev.switch101.it.support.Switch101War;
  * and is never upgraded.
  */
 @ExtendWith(ArquillianExtension.class)
-class SecuredEndpointIT {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Switch101War.create();
-    }
-
-    @ArquillianResource
-    private URL base;
+class SecuredEndpointIT extends DeployedTarget {
 
     @Test
     void unauthenticatedHandshakeGets401BeforeTheUpgrade() throws Exception {
-        try (RawHttp http = RawHttp.connect(base)) {
-            http.send(RawWebSocket.Handshake.to(base, "secure/echo").toRequest());
+        try (RawHttp http = RawHttp.connect(base())) {
+            http.send(RawWebSocket.Handshake.to(base(), "secure/echo").toRequest());
             RawHttp.Response response = http.readResponse();
 
             assertEquals(401, response.status(), response.statusLine());

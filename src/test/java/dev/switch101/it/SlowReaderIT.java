@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.URL;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.switch101.it.support.DeployedTarget;
 import dev.switch101.it.fixtures.FloodHandler;
 import dev.switch101.it.fixtures.TestEndpoints;
 import dev.switch101.it.support.RawWebSocket;
-import dev.switch101.it.support.Switch101War;
 
 /**
  * A client that stops reading must not make the server buffer without bound: the sender
@@ -25,21 +21,13 @@ import dev.switch101.it.support.Switch101War;
  * the connection — having queued only a bounded amount for it.
  */
 @ExtendWith(ArquillianExtension.class)
-class SlowReaderIT {
+class SlowReaderIT extends DeployedTarget {
 
     private static final int MESSAGES = 2_000; // 2,000 x 64 KiB = 125 MiB offered
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Switch101War.create();
-    }
-
-    @ArquillianResource
-    private URL base;
-
     @Test
     void sendTimeoutFiresAndWhatReachesAStalledClientStaysBounded() throws Exception {
-        try (RawWebSocket ws = RawWebSocket.connect(base, "flood")) {
+        try (RawWebSocket ws = RawWebSocket.connect(base(), "flood")) {
             ws.sendText("flood " + MESSAGES);
 
             // Stall: read nothing for longer than the endpoint's send timeout.

@@ -5,42 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.switch101.it.support.DeployedTarget;
 import dev.switch101.it.support.RawHttp;
 import dev.switch101.it.support.RawWebSocket;
-import dev.switch101.it.support.Switch101War;
 
 /**
  * The general HTTP/1.1 Upgrade mechanism (RFC 9110 §7.8, the MDN seeds) with the example
  * {@code echo/1} protocol, over a raw socket.
  */
 @ExtendWith(ArquillianExtension.class)
-class UpgradeMechanismIT {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Switch101War.create();
-    }
-
-    @ArquillianResource
-    private URL base;
+class UpgradeMechanismIT extends DeployedTarget {
 
     private String path(String p) {
-        return base.getPath().replaceAll("/$", "") + p;
+        return base().getPath().replaceAll("/$", "") + p;
     }
 
     @Test
     void exampleProtocolSwitchesCompletesTheRequestAndEchoes() throws Exception {
-        try (RawHttp http = RawHttp.connect(base)) {
+        try (RawHttp http = RawHttp.connect(base())) {
             http.send(RawHttp.get(path("/line-echo"), "Connection: Upgrade", "Upgrade: echo/1"));
             RawHttp.Response response = http.readResponse();
 
@@ -58,7 +46,7 @@ class UpgradeMechanismIT {
 
     @Test
     void clientPreferenceOrderIsHonouredAndUnknownOffersAreSkipped() throws Exception {
-        try (RawHttp http = RawHttp.connect(base)) {
+        try (RawHttp http = RawHttp.connect(base())) {
             http.send(RawHttp.get(path("/line-echo"), "Connection: keep-alive, Upgrade",
                     "Upgrade: foo/2, ECHO/1", "Upgrade: websocket"));
             RawHttp.Response response = http.readResponse();
@@ -77,8 +65,8 @@ class UpgradeMechanismIT {
 
     /** A valid WebSocket handshake to /echo offering {@code upgrade}; returns the protocol switched to. */
     private String upgradeTo(String upgrade) throws Exception {
-        try (RawHttp http = RawHttp.connect(base)) {
-            http.send(RawWebSocket.Handshake.to(base, "echo").set("Upgrade", upgrade).toRequest());
+        try (RawHttp http = RawHttp.connect(base())) {
+            http.send(RawWebSocket.Handshake.to(base(), "echo").set("Upgrade", upgrade).toRequest());
             RawHttp.Response response = http.readResponse();
             assertEquals(101, response.status(), response.statusLine());
             return response.header("Upgrade");
@@ -87,7 +75,7 @@ class UpgradeMechanismIT {
 
     @Test
     void unknownProtocolOnlyGetsTheOrdinaryResponse() throws Exception {
-        try (RawHttp http = RawHttp.connect(base)) {
+        try (RawHttp http = RawHttp.connect(base())) {
             http.send(RawHttp.get(path("/"), "Connection: Upgrade", "Upgrade: foo/2"));
             RawHttp.Response response = http.readResponse();
 
@@ -99,7 +87,7 @@ class UpgradeMechanismIT {
 
     @Test
     void wrongVersionOfAKnownProtocolGetsTheOrdinaryResponse() throws Exception {
-        try (RawHttp http = RawHttp.connect(base)) {
+        try (RawHttp http = RawHttp.connect(base())) {
             http.send(RawHttp.get(path("/"), "Connection: Upgrade", "Upgrade: echo/2"));
             assertEquals(200, http.readResponse().status());
         }
@@ -107,7 +95,7 @@ class UpgradeMechanismIT {
 
     @Test
     void http10IsNeverUpgraded() throws Exception {
-        try (RawHttp http = RawHttp.connect(base)) {
+        try (RawHttp http = RawHttp.connect(base())) {
             http.send(RawHttp.request("GET", path("/line-echo"), "HTTP/1.0", "Connection: Upgrade", "Upgrade: echo/1"));
             RawHttp.Response response = http.readResponse();
             assertTrue(response.status() != 101, response.statusLine());
@@ -118,7 +106,7 @@ class UpgradeMechanismIT {
     @Test
     void upgradeWithoutConnectionUpgradeIsNotSwitched() throws Exception {
         // Upgrade is hop-by-hop: without "Connection: upgrade" the offer does not count.
-        try (RawHttp http = RawHttp.connect(base)) {
+        try (RawHttp http = RawHttp.connect(base())) {
             http.send(RawHttp.get(path("/line-echo"), "Upgrade: echo/1"));
             RawHttp.Response response = http.readResponse();
             assertTrue(response.status() != 101, response.statusLine());

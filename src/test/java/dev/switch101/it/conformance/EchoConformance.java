@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import dev.switch101.frame.OpCode;
+import dev.switch101.it.support.DeployedTarget;
 import dev.switch101.it.support.RawWebSocket;
 import dev.switch101.it.support.RawWebSocket.Frame;
 import dev.switch101.it.support.RawWebSocket.Message;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.switch101.it.support.DeployedTarget;
 import dev.switch101.it.support.RawHttp;
 import dev.switch101.it.support.RawHttp.Response;
 import dev.switch101.it.support.RawWebSocket;

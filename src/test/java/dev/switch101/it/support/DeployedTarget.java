@@ -1,4 +1,4 @@
-package dev.switch101.it.conformance;
+package dev.switch101.it.support;
 
 import java.net.URL;
 
@@ -6,12 +6,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-import dev.switch101.it.support.Switch101War;
-
 /**
- * What the checks run against: by default the WAR that Arquillian deploys for the {@code *IT}
- * subclasses (which only add {@code @ExtendWith(ArquillianExtension.class)}); the Tyrus
- * reference run overrides {@link #base()} with its own server.
+ * What an integration test runs against: the WAR that Arquillian deploys for the {@code *IT}
+ * subclasses (which add {@code @ExtendWith(ArquillianExtension.class)}). The conformance
+ * checks extend it too, and their Tyrus reference run overrides {@link #base()} with its own
+ * server.
  */
 public abstract class DeployedTarget {
 
