@@ -1,6 +1,8 @@
 package dev.switch101.server;
 
 import java.lang.System.Logger.Level;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,10 +25,12 @@ final class DispatchExecutor {
 
     private final Executor executor;
     private final ExecutorService owned;
+    private final Set<Thread> threads;
 
-    private DispatchExecutor(Executor executor, ExecutorService owned) {
+    private DispatchExecutor(Executor executor, ExecutorService owned, Set<Thread> threads) {
         this.executor = executor;
         this.owned = owned;
+        this.threads = threads;
     }
 
     /**
@@ -39,32 +43,52 @@ final class DispatchExecutor {
                 Object managed = new InitialContext().lookup(MANAGED_EXECUTOR);
                 if (managed instanceof Executor executor) {
                     LOG.log(Level.DEBUG, "Dispatching WebSocket callbacks on {0}", MANAGED_EXECUTOR);
-                    return new DispatchExecutor(executor, null);
+                    return new DispatchExecutor(executor, null, Set.of());
                 }
             } catch (NamingException | RuntimeException e) {
                 LOG.log(Level.DEBUG, "No managed executor ({0}); using our own pool", e.toString());
             }
         }
         AtomicInteger count = new AtomicInteger();
+        Set<Thread> started = ConcurrentHashMap.newKeySet();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "switch101-dispatch-" + count.incrementAndGet());
                     t.setDaemon(true);
+                    started.add(t);
                     return t;
                 });
         // Idle applications hold no threads.
         pool.allowCoreThreadTimeOut(true);
-        return new DispatchExecutor(pool, pool);
+        return new DispatchExecutor(pool, pool, started);
     }
 
     Executor executor() {
         return executor;
     }
 
-    /** Stops our own pool (a managed executor belongs to the container). */
-    void shutdown() {
-        if (owned != null) {
-            owned.shutdown();
+    /**
+     * Stops our own pool (a managed executor belongs to the container), waiting a bounded time
+     * for callbacks in progress, so that no thread of ours outlives the application.
+     */
+    void shutdown(long graceMillis) {
+        if (owned == null) {
+            return;
+        }
+        owned.shutdown();
+        try {
+            if (!owned.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
+                LOG.log(Level.WARNING, "WebSocket callbacks still running at shutdown; interrupting them");
+                owned.shutdownNow();
+            }
+            // A terminated pool's workers may still be on their way out: wait until they are gone,
+            // so no thread of ours is alive when the container checks for leaks.
+            for (Thread thread : threads) {
+                thread.join(graceMillis);
+            }
+        } catch (InterruptedException e) {
+            owned.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -137,6 +137,6 @@ public final class WebSocketServer {
     /** Closes every connection with 1001 (bounded wait) and releases the threads. */
     public void shutdown() {
         sessions.shutdown(limits.closeTimeout().toMillis());
-        dispatch.shutdown();
+        dispatch.shutdown(limits.closeTimeout().toMillis());
     }
 }

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs tasks one at a time, in submission order, on a shared executor: every connection gets
@@ -30,7 +31,13 @@ public final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        executor.execute(this::drain);
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // The application is stopping and its executor takes no more: run the last
+            // callbacks (the close reports) here rather than lose them.
+            drain();
+        }
     }
 
     /** Whether no task is queued or running. */

@@ -21,11 +21,13 @@ public final class Sessions implements AutoCloseable {
     private final Set<CoreSession> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
     private final ScheduledFuture<?> sweep;
+    private volatile Thread timerThread;
 
     public Sessions() {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "switch101-timeouts");
             t.setDaemon(true);
+            timerThread = t;
             return t;
         });
         sweep = timer.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
@@ -74,5 +76,16 @@ public final class Sessions implements AutoCloseable {
     public void close() {
         sweep.cancel(false);
         timer.shutdownNow();
+        try {
+            // The timer thread must not outlive the application (containers report it as a leak):
+            // a terminated executor's thread may still be on its way out, so wait for the thread.
+            timer.awaitTermination(1, TimeUnit.SECONDS);
+            Thread t = timerThread;
+            if (t != null) {
+                t.join(1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -25,7 +25,10 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.switch101.frame.CloseCodes;
 import dev.switch101.frame.FrameHeader;
@@ -70,6 +73,9 @@ public final class RawWebSocket implements Closeable {
     private final FrameParser parser;
     private final Deque<Frame> received = new ArrayDeque<>();
     private final byte[] readBuffer = new byte[READ_CHUNK];
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Queue<byte[]> owedPongs = new ConcurrentLinkedQueue<>();
+    private volatile boolean insideFrame;
 
     // Accounting of the bytes read, to tell whether anything followed the server's close frame.
     private long bytesParsed;
@@ -155,7 +161,14 @@ public final class RawWebSocket implements Closeable {
     public RawWebSocket sendTruncated(Frame frame, int payloadBytes) throws IOException {
         byte[] encoded = frame.encode(true);
         int headerLength = encoded.length - frame.payload().length;
-        return sendRaw(Arrays.copyOf(encoded, headerLength + payloadBytes));
+        writeLock.lock();
+        try {
+            write(Arrays.copyOf(encoded, headerLength + payloadBytes));
+            insideFrame = true; // a frame stays open: nothing, not even a pong, may follow
+        } finally {
+            writeLock.unlock();
+        }
+        return this;
     }
 
     public RawWebSocket sendText(String text) throws IOException {
@@ -166,20 +179,46 @@ public final class RawWebSocket implements Closeable {
         return send(Frame.close(code, reason));
     }
 
-    /** Writes bytes exactly as given. */
+    /** Writes bytes exactly as given (whole frames), then any pong owed to the server. */
     public RawWebSocket sendRaw(byte[] bytes) throws IOException {
-        out.write(bytes);
-        out.flush();
+        writeLock.lock();
+        try {
+            write(bytes);
+            sendOwedPongs();
+        } finally {
+            writeLock.unlock();
+        }
         return this;
     }
 
     /** Sends masked frames one byte per write call (with TCP_NODELAY, mostly one per segment). */
     public RawWebSocket sendChopped(Frame... frames) throws IOException {
-        for (byte b : concat(frames)) {
-            out.write(b);
-            out.flush();
+        writeLock.lock();
+        try {
+            for (byte b : concat(frames)) {
+                write(new byte[] {b});
+            }
+            sendOwedPongs();
+        } finally {
+            writeLock.unlock();
         }
         return this;
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /**
+     * Answers the server's pings, between our frames only (never inside one, §5.4). Called with
+     * the write lock held.
+     */
+    private void sendOwedPongs() throws IOException {
+        byte[] payload;
+        while (!insideFrame && (payload = owedPongs.poll()) != null) {
+            write(Frame.pong(payload).encode(true));
+        }
     }
 
     /**
@@ -207,8 +246,32 @@ public final class RawWebSocket implements Closeable {
 
     // ---------------------------------------------------------------- receiving
 
-    /** Reads the next frame from the server; fails if none arrives in time or it breaks RFC 6455. */
+    /**
+     * Reads the next frame from the server; fails if none arrives in time or it breaks RFC 6455.
+     * Pings from the server are answered with a pong at once, as a client must (§5.5.2), and
+     * are not returned: a server may ping for its own reasons (Switch101 does, on Tomcat, to
+     * resume reading after back-pressure).
+     */
     public Frame readFrame() throws IOException {
+        while (true) {
+            Frame frame = nextFrame();
+            if (frame.opCode() != OpCode.PING.code()) {
+                return frame;
+            }
+            owedPongs.add(frame.payload());
+            // If another thread is in the middle of sending (a large message), it sends the pong
+            // when done: waiting for it here could deadlock with a server that waits for us to read.
+            if (writeLock.tryLock()) {
+                try {
+                    sendOwedPongs();
+                } finally {
+                    writeLock.unlock();
+                }
+            }
+        }
+    }
+
+    private Frame nextFrame() throws IOException {
         while (received.isEmpty()) {
             int n;
             try {
