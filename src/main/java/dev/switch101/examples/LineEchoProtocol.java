@@ -35,7 +35,7 @@ public final class LineEchoProtocol implements UpgradeProtocol {
 
     @Override
     public UpgradeDecision decide(HttpServletRequest request, ProtocolToken offer) {
-        if (!PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()))
+        if (!PATHS.contains(UpgradeRequests.pathWithinApplication(request))
                 || !UpgradeRequests.canSwitch(request)) {
             return UpgradeDecision.decline();
         }

@@ -1,11 +1,11 @@
 package dev.switch101.server;
 
-import java.util.Collections;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switch101.handshake.HandshakeRequest;
+import dev.switch101.upgrade.UpgradeRequests;
 
 /** The handshake rules' view of a servlet request. */
 final class ServletHandshakeRequest implements HandshakeRequest {
@@ -28,7 +28,7 @@ final class ServletHandshakeRequest implements HandshakeRequest {
 
     @Override
     public List<String> headers(String name) {
-        return Collections.list(request.getHeaders(name));
+        return UpgradeRequests.headers(request, name);
     }
 
     @Override

@@ -28,6 +28,7 @@ import dev.switch101.session.Limits;
 import dev.switch101.upgrade.ProtocolToken;
 import dev.switch101.upgrade.UpgradeDecision;
 import dev.switch101.upgrade.UpgradeProtocol;
+import dev.switch101.upgrade.UpgradeRequests;
 
 /**
  * WebSocket as a protocol of the general Upgrade mechanism: finds the endpoint for the path,
@@ -52,7 +53,7 @@ final class WebSocketProtocol implements UpgradeProtocol {
 
     @Override
     public UpgradeDecision decide(HttpServletRequest request, ProtocolToken offer) {
-        WebSocketServer.Match match = server.match(request.getRequestURI().substring(request.getContextPath().length()));
+        WebSocketServer.Match match = server.match(UpgradeRequests.pathWithinApplication(request));
         if (match == null) {
             return UpgradeDecision.decline(); // no endpoint here: the container's ordinary answer (404)
         }
@@ -101,7 +102,7 @@ final class WebSocketProtocol implements UpgradeProtocol {
             String subprotocol, List<Extension> extensions) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name.toLowerCase(Locale.ROOT), Collections.list(request.getHeaders(name)));
+            headers.put(name.toLowerCase(Locale.ROOT), UpgradeRequests.headers(request, name));
         }
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> parameters.put(k, List.of(v)));

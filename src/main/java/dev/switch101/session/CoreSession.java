@@ -154,7 +154,7 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
             }
             dataDispatched = true;
         }
-        ByteBuffer copy = ByteBuffer.allocate(part.remaining()).put(part).flip();
+        ByteBuffer copy = copyOf(part);
         int size = copy.remaining();
         backlog.addAndGet(size);
         deliver(() -> {
@@ -190,7 +190,7 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
         if (payload.equals(ByteBuffer.wrap(RESUME_PING))) {
             return; // answers the transport's own ping, not the application's
         }
-        ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload).flip();
+        ByteBuffer copy = copyOf(payload);
         deliver(() -> handler.onPong(copy));
     }
 
@@ -427,6 +427,11 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "WebSocket handler failed while closing", e);
         }
+    }
+
+    /** The handler gets its own copy: the parser's buffer is reused for the next read. */
+    private static ByteBuffer copyOf(ByteBuffer view) {
+        return ByteBuffer.allocate(view.remaining()).put(view).flip();
     }
 
     private static byte[] closeFrame(CloseStatus status) {

@@ -19,6 +19,14 @@ public final class UpgradeRequests {
     }
 
     /**
+     * The request's path within the application, as sent (not decoded): what a protocol
+     * registered for a path matches against.
+     */
+    public static String pathWithinApplication(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /**
      * Whether HTTP allows this request's connection to switch protocols at all: the upgrade
      * mechanism exists only in HTTP/1.1 (RFC 9110 §7.8: a server must ignore {@code Upgrade}
      * received in an HTTP/1.0 request, and HTTP/2 forbids it), and {@code Upgrade} is a
