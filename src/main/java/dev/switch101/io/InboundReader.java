@@ -2,6 +2,8 @@ package dev.switch101.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -10,24 +12,44 @@ import dev.switch101.session.CoreSession;
 
 /**
  * Reads a connection with non-blocking servlet input into one fixed buffer and passes the
- * bytes to the session. Reading stops when the session asks (its application has a backlog)
- * and restarts on {@link #demand()}, in the way the container allows
- * ({@link ReadResumption}): explicit demand, so a slow application slows its peer down
- * through TCP instead of growing memory.
+ * bytes to the session, with explicit demand: when the session answers "stop" (its application
+ * has a backlog, or the input has ended with a close frame) reading stops, and
+ * {@link #demand()} restarts it in the way the container allows ({@link ReadResumption}).
+ * A slow application so slows its peer down through TCP instead of growing memory.
+ *
+ * <p>Where the container closes only in its callbacks ({@link ReadResumption#PARK_CALLBACK_THREAD},
+ * Tomcat), a paused reader parks its callback thread until one of: the application caught up
+ * ({@link #demand()}), the connection was closed, or the output needs the container (a
+ * write event cannot be dispatched while this callback holds the socket): then it returns, and
+ * the write callback continues reading ({@link #onWriteCallback()}). The park is a wait on this
+ * object's monitor, not a spin, and it holds one container thread per paused connection.
  */
 final class InboundReader implements ReadListener {
+
+    /** How long a parked reader sleeps between checks of its conditions; a safety net, not a poll. */
+    private static final long PARK_SLICE_MILLIS = 1000;
 
     private final ServletInputStream in;
     private final byte[] buffer;
     private final ReadResumption resumption;
+    private final UpgradedConnection connection;
+    private final Executor ioThread;
     private CoreSession session;
+
+    // Guarded by this.
     private boolean paused;
     private boolean finished;
+    private boolean pumping;
+    /** The container must dispatch a write event before more can be written. */
+    private boolean outputStalled;
 
-    InboundReader(ServletInputStream in, int bufferSize, ReadResumption resumption) {
+    InboundReader(ServletInputStream in, int bufferSize, ReadResumption resumption, UpgradedConnection connection,
+            Executor ioThread) {
         this.in = in;
         this.buffer = new byte[bufferSize];
         this.resumption = resumption;
+        this.connection = connection;
+        this.ioThread = ioThread;
     }
 
     void bind(CoreSession session) {
@@ -36,26 +58,79 @@ final class InboundReader implements ReadListener {
 
     @Override
     public void onDataAvailable() {
-        read();
+        connection.inCallback(this::pump);
     }
 
-    /** Resumes reading; called by the session from an application thread. */
+    @Override
+    public void onAllDataRead() {
+        connection.inCallback(() -> {
+            finish();
+            session.onEndOfInput();
+        });
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        connection.inCallback(() -> {
+            finish();
+            session.onTransportError(t);
+        });
+    }
+
+    /** Resumes reading once the application has caught up; called from an application thread. */
     void demand() {
         synchronized (this) {
             paused = false;
+            notifyAll();
         }
-        if (resumption == ReadResumption.ON_APPLICATION_THREAD) {
-            read();
-        } else {
-            // The next container callback reads; the pong to this ping makes sure one comes.
-            session.solicitInput();
+        switch (resumption) {
+            case PARK_CALLBACK_THREAD -> {
+                // The parked callback (or, if it had to return, the next write callback) reads on.
+            }
+            case CONTAINER_IO_THREAD -> ioThread.execute(() -> connection.inCallback(this::pump));
+            case APPLICATION_THREAD -> pump();
         }
     }
 
-    // Container callbacks and demand() may overlap: one reader at a time.
-    private synchronized void read() {
+    /** The output has to wait for the container's write event; a parked reader must let it through. */
+    void onOutputStalled() {
+        synchronized (this) {
+            outputStalled = true;
+            notifyAll();
+        }
+    }
+
+    /** Wakes a parked reader (the connection was closed from another thread). */
+    synchronized void wake() {
+        notifyAll();
+    }
+
+    /** A write callback ran: output may flow again, and, where reads happen only in callbacks, reading goes on here. */
+    void onWriteCallback() {
+        synchronized (this) {
+            outputStalled = false;
+        }
+        if (resumption == ReadResumption.PARK_CALLBACK_THREAD) {
+            pump();
+        }
+    }
+
+    /** Reads while the container has input and the session takes it; one thread at a time. */
+    private void pump() {
+        synchronized (this) {
+            if (pumping || finished) {
+                return;
+            }
+            pumping = true;
+        }
         try {
-            while (!paused && !finished && in.isReady()) {
+            while (true) {
+                if (isPaused() && !parkWhilePaused()) {
+                    return;
+                }
+                if (isFinished() || connection.isClosed() || !in.isReady()) {
+                    return; // the container calls onDataAvailable when there is more
+                }
                 int n = in.read(buffer);
                 if (n < 0) {
                     finish();
@@ -63,28 +138,54 @@ final class InboundReader implements ReadListener {
                     return;
                 }
                 if (n > 0 && !session.onBytes(ByteBuffer.wrap(buffer, 0, n))) {
-                    paused = true;
+                    synchronized (this) {
+                        paused = true;
+                    }
                 }
             }
         } catch (IOException | IllegalStateException e) {
             finish();
             session.onTransportError(e);
+        } finally {
+            synchronized (this) {
+                pumping = false;
+            }
         }
     }
 
-    @Override
-    public void onAllDataRead() {
-        finish();
-        session.onEndOfInput();
+    /**
+     * Waits while paused, where the container allows it; {@code true} to read on, {@code false}
+     * to return from the callback.
+     */
+    private boolean parkWhilePaused() {
+        if (resumption != ReadResumption.PARK_CALLBACK_THREAD) {
+            return false; // demand() starts reading again
+        }
+        synchronized (this) {
+            while (paused && !finished && !outputStalled && !connection.isClosed()) {
+                try {
+                    TimeUnit.MILLISECONDS.timedWait(this, PARK_SLICE_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            // Stalled output: return so the container can dispatch the write event, whose
+            // callback reads on. Closed: return so the container sees the closed streams.
+            return !paused && !connection.isClosed();
+        }
     }
 
-    @Override
-    public void onError(Throwable t) {
-        finish();
-        session.onTransportError(t);
+    private synchronized boolean isPaused() {
+        return paused;
+    }
+
+    private synchronized boolean isFinished() {
+        return finished;
     }
 
     private synchronized void finish() {
         finished = true;
+        notifyAll();
     }
 }

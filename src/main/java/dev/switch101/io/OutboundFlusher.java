@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
-import jakarta.servlet.http.WebConnection;
 
 /**
  * The one way out of a connection: a FIFO of complete frames, bounded in bytes, written with
@@ -25,6 +24,10 @@ import jakarta.servlet.http.WebConnection;
  * can call back into the container's connection handling (closing the connection, reporting
  * a failure to the session) is done while holding it — containers run close listeners
  * synchronously, and those reach the session, which must be free to call in here.
+ *
+ * <p>Whenever the container answers "not ready", the flusher says so ({@code onStalled}): only
+ * the container's write event moves the output on then, and a reader parked in a callback of the
+ * same socket must return to let that event be dispatched.
  */
 final class OutboundFlusher implements WriteListener {
 
@@ -36,11 +39,12 @@ final class OutboundFlusher implements WriteListener {
     private record Entry(byte[] bytes, boolean control) {
     }
 
-    private final WebConnection connection;
+    private final UpgradedConnection connection;
     private final ServletOutputStream out;
     private final long capacity;
     private final Runnable onWritten;
     private final Consumer<Throwable> onFailure;
+    private final Runnable onStalled;
 
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private long queuedBytes;
@@ -54,20 +58,29 @@ final class OutboundFlusher implements WriteListener {
     /** Work for the caller to do once the lock is released. */
     private boolean mustClose;
     private Throwable failure;
+    /** The container said "not ready": tell the reader once the lock is released. */
+    private boolean stalled;
 
-    OutboundFlusher(WebConnection connection, ServletOutputStream out, long capacity, Runnable onWritten,
-            Consumer<Throwable> onFailure) {
+    /**
+     * @param capacity  bytes of data frames queued before data senders wait
+     * @param onWritten runs after bytes went out (the connection is not idle)
+     * @param onFailure told of a write failure
+     * @param onStalled runs when the output waits for the container's write event
+     */
+    OutboundFlusher(UpgradedConnection connection, ServletOutputStream out, long capacity, Runnable onWritten,
+            Consumer<Throwable> onFailure, Runnable onStalled) {
         this.connection = connection;
         this.out = out;
         this.capacity = capacity;
         this.onWritten = onWritten;
         this.onFailure = onFailure;
+        this.onStalled = onStalled;
     }
 
-    /** Queues a data frame, waiting up to {@code timeoutMillis} for room. */
-    void writeData(byte[] frame, long timeoutMillis) throws IOException {
+    /** Queues a data frame, waiting for room until {@code deadline} ({@link System#nanoTime()}). */
+    void writeData(byte[] frame, long deadline) throws IOException {
         synchronized (this) {
-            awaitRoom(frame.length, timeoutMillis);
+            awaitRoom(frame.length, deadline);
             enqueue(frame, false);
             flush();
         }
@@ -140,13 +153,12 @@ final class OutboundFlusher implements WriteListener {
         onFailure.accept(t);
     }
 
-    private void awaitRoom(int length, long timeoutMillis) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    private void awaitRoom(int length, long deadline) throws IOException {
         // An empty queue always takes one frame, so a frame larger than the capacity cannot wedge.
         while (!closed && !closeQueued && queuedBytes > 0 && queuedBytes + length > capacity) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new IOException("Send timed out after " + timeoutMillis + " ms: the peer is not reading",
+                throw new IOException("Send timed out: the peer is not reading",
                         new TimeoutException());
             }
             try {
@@ -178,7 +190,8 @@ final class OutboundFlusher implements WriteListener {
             boolean wrote = false;
             // isReady() before every write: the servlet contract for non-blocking output. When it
             // answers false, the container calls onWritePossible once the socket has drained.
-            while (!queue.isEmpty() && out.isReady()) {
+            boolean ready = true;
+            while (!queue.isEmpty() && (ready = out.isReady())) {
                 Entry entry = queue.poll();
                 queuedBytes -= entry.bytes.length;
                 if (entry.control) {
@@ -191,13 +204,14 @@ final class OutboundFlusher implements WriteListener {
                 notifyAll();
                 onWritten.run();
                 // Some containers (Tomcat) hold non-blocking writes in a buffer until a flush.
-                if (out.isReady()) {
+                if (ready = out.isReady()) {
                     out.flush();
                 }
             }
-            if (closeRequested && queue.isEmpty() && out.isReady()) {
+            if (closeRequested && queue.isEmpty() && ready && (ready = out.isReady())) {
                 markClosed();
             }
+            stalled |= !ready;
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.DEBUG, "Write failed", e);
             queue.clear();
@@ -217,20 +231,21 @@ final class OutboundFlusher implements WriteListener {
     /** Does what {@link #flush} decided, now that the lock is released. */
     private void afterUnlock() {
         boolean close;
+        boolean stall;
         Throwable failed;
         synchronized (this) {
             close = mustClose;
             mustClose = false;
+            stall = stalled && !closed;
+            stalled = false;
             failed = failure;
             failure = null;
         }
+        if (stall) {
+            onStalled.run();
+        }
         if (close) {
-            try {
-                connection.close();
-            } catch (Exception e) {
-                // The peer may have gone already; the connection is finished either way.
-                LOG.log(Level.DEBUG, "Closing the connection failed", e);
-            }
+            connection.close();
         }
         if (failed != null) {
             onFailure.accept(failed);

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 
@@ -32,6 +33,7 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
     private final Sessions sessions;
     private final ReadResumption resumption;
     private volatile CoreSession session;
+    private volatile UpgradedConnection upgraded;
 
     /**
      * @param handler   the application side of the connection
@@ -52,22 +54,29 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
     }
 
     @Override
-    public void init(WebConnection connection) {
+    public void init(WebConnection webConnection) {
+        UpgradedConnection connection = new UpgradedConnection(webConnection, resumption.closesOnlyInCallbacks());
+        upgraded = connection;
         try {
-            ServletInputStream in = connection.getInputStream();
-            ServletOutputStream out = connection.getOutputStream();
-            InboundReader reader = new InboundReader(in, limits.readBufferSize(), resumption);
+            ServletInputStream in = webConnection.getInputStream();
+            ServletOutputStream out = webConnection.getOutputStream();
+            InboundReader reader = new InboundReader(in, limits.readBufferSize(), effectiveResumption(connection),
+                    connection, connection.ioThread().orElse(null));
             SessionRef ref = new SessionRef();
             OutboundFlusher flusher = new OutboundFlusher(connection, out, limits.outboundQueueSize(),
-                    ref::touch, ref::failed);
+                    ref::touch, ref::failed, reader::onOutputStalled);
             CoreSession created = new CoreSession(handler, handshake, limits, new ServletTransport(flusher, reader),
                     executor);
             ref.session = created;
             reader.bind(created);
+            connection.onCloseFromOutside(reader::wake);
+            connection.onClosed(created::onConnectionClosed);
             session = created;
             sessions.add(created);
+            // The write listener first: onOpen may send at once. Then onOpen is queued, before
+            // the first read can queue a message behind it.
+            out.setWriteListener(new WriteEvents(connection, flusher, reader));
             created.start();
-            out.setWriteListener(flusher);
             in.setReadListener(reader);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not start the WebSocket connection", e);
@@ -75,8 +84,18 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
             if (s != null) {
                 s.onTransportError(e);
             }
-            closeQuietly(connection);
+            connection.close();
         }
+    }
+
+    /** The configured resumption, unless it needs an I/O thread this container does not expose. */
+    private ReadResumption effectiveResumption(UpgradedConnection connection) {
+        if (resumption == ReadResumption.CONTAINER_IO_THREAD && connection.ioThread().isEmpty()) {
+            LOG.log(Level.WARNING, "The container exposes no I/O thread for this connection; "
+                    + "reading resumes on the application thread");
+            return ReadResumption.APPLICATION_THREAD;
+        }
+        return resumption;
     }
 
     @Override
@@ -86,13 +105,26 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
         if (s != null) {
             s.onEndOfInput();
         }
+        UpgradedConnection c = upgraded;
+        if (c != null) {
+            c.destroyed();
+        }
     }
 
-    private static void closeQuietly(WebConnection connection) {
-        try {
-            connection.close();
-        } catch (Exception e) {
-            LOG.log(Level.DEBUG, "Closing a failed connection failed", e);
+    /** The container's write events: the flusher writes on, and the reader may read on (see {@link InboundReader}). */
+    private record WriteEvents(UpgradedConnection connection, OutboundFlusher flusher, InboundReader reader)
+            implements WriteListener {
+        @Override
+        public void onWritePossible() {
+            connection.inCallback(() -> {
+                flusher.onWritePossible();
+                reader.onWriteCallback();
+            });
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            connection.inCallback(() -> flusher.onError(t));
         }
     }
 
@@ -118,8 +150,8 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
     /** The session's view of the servlet streams. */
     private record ServletTransport(OutboundFlusher flusher, InboundReader reader) implements Transport {
         @Override
-        public void writeData(byte[] frame, long timeoutMillis) throws IOException {
-            flusher.writeData(frame, timeoutMillis);
+        public void writeData(byte[] frame, long deadline) throws IOException {
+            flusher.writeData(frame, deadline);
         }
 
         @Override

@@ -31,6 +31,13 @@ public final class WebSocketServer {
     /** The servlet-context attribute that holds the server. */
     public static final String ATTRIBUTE = WebSocketServer.class.getName();
 
+    /**
+     * Threads for handler callbacks where the container has no managed executor: as many as
+     * Tomcat's default connector pool, since a handler may block a thread in a send for up to
+     * the send timeout (a connection holds at most one at a time).
+     */
+    static final int DEFAULT_DISPATCH_THREADS = 200;
+
     private final List<EndpointRegistration> endpoints = new CopyOnWriteArrayList<>();
     private final List<ExtensionFactory> extensions = new CopyOnWriteArrayList<>();
     private final OriginPolicy originPolicy;
@@ -60,7 +67,7 @@ public final class WebSocketServer {
             String threads = context.getInitParameter("dev.switch101.dispatchThreads");
             String managed = context.getInitParameter("dev.switch101.useManagedExecutor");
             DispatchExecutor dispatch = DispatchExecutor.create(managed == null || Boolean.parseBoolean(managed),
-                    threads == null ? 64 : Integer.parseInt(threads.trim()));
+                    threads == null ? DEFAULT_DISPATCH_THREADS : Integer.parseInt(threads.trim()));
             ReadResumption resumption = ReadResumption.forContainer(context.getServerInfo(),
                     context.getInitParameter("dev.switch101.readResumption"));
             WebSocketServer server = new WebSocketServer(policy, limits, dispatch, resumption);

@@ -1,11 +1,11 @@
 package dev.switch101.session;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.switch101.frame.CloseCodes;
 import dev.switch101.frame.CloseStatus;
@@ -21,37 +21,43 @@ import dev.switch101.frame.ProtocolException;
  * handshake (RFC 6455 §7) and hands everything else to the handler, in order, on the
  * connection's {@link SerialExecutor} — never on the transport's I/O thread.
  *
- * <p>A close frame or a protocol error is acted on as soon as it is read, on the I/O thread:
- * RFC 6455 §5.5.1 lets the close go first, and a container (Tomcat) only really closes an
- * upgraded connection that was closed from one of its own threads. Replies the handler has
- * not sent by then are refused.
+ * <p><b>The close travels behind the data.</b> A close frame or a protocol error from the peer
+ * ends the input at once (nothing after it is read), but it is acted on in the same queue as
+ * the messages before it: every message received before it is delivered first, and whatever the
+ * handler sends while handling them goes out before our close frame. If the handler takes longer
+ * than the close timeout, the close is answered without waiting any more.
  *
- * <p>Read back-pressure: data read but not yet consumed by the handler (the backlog) is
- * bounded. Once it reaches {@link #MAX_BACKLOG_READS} read buffers, the session asks the
- * transport to stop reading, and to resume ({@link Transport#demand()}) when the handler has
- * caught up — so a fast peer and a slow application never grow memory.
+ * <p><b>Read back-pressure</b> ({@link InboundBacklog}): what has been read but not yet handled —
+ * payload bytes plus a cost per queued callback, control frames and empty messages included — is
+ * bounded; past the bound the transport pauses reading, and {@link Transport#demand()} resumes it
+ * once the handler has caught up.
+ *
+ * <p><b>Lifetime.</b> Every path ends with the TCP connection closed: after the close handshake,
+ * after a failure, or, if the peer does not cooperate (it does not answer our close frame, or
+ * does not read what we flush), by an abort one close timeout later. The session counts as
+ * finished ({@link #onFinished}) once the handler has been told and the transport has closed.
+ *
+ * <p>The engine-side methods here are for the transport ({@code dev.switch101.io}) and the
+ * session registry; the handler sees only a {@link WebSocketSession} view.
  */
-public final class CoreSession implements WebSocketSession, InboundFrames.Events {
+public final class CoreSession {
 
     private static final System.Logger LOG = System.getLogger(CoreSession.class.getName());
 
-    /** The backlog, in read buffers, at which reading pauses. */
+    /** Read buffers' worth of unhandled input at which reading pauses. */
     static final int MAX_BACKLOG_READS = 4;
-
-    /**
-     * The payload of the pings the transport may send to make the peer send something (a
-     * pong), which some containers need before they call the reader again. Their pongs are the
-     * engine's, not the application's.
-     */
-    static final byte[] RESUME_PING = {'s', 'w', 'i', 't', 'c', 'h', '1', '0', '1'};
 
     private enum State {
         /** Frames flow both ways. */
         OPEN,
         /** We sent a close frame and wait for the peer's (bounded by the close timeout). */
         CLOSE_SENT,
-        /** Done: the TCP connection is closed or closing. */
-        CLOSED
+        /** No more frames either way; the transport writes what is queued, then closes TCP. */
+        CLOSING
+    }
+
+    /** Why the input ended: the peer's close frame, or a protocol error (a close code to fail with). */
+    private record InputEnd(CloseStatus status, ProtocolException error) {
     }
 
     private final FrameHandler handler;
@@ -61,19 +67,30 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
     private final SerialExecutor dispatch;
     private final FrameParser parser;
     private final OutboundMessages outbound;
+    private final InboundBacklog backlog;
+    private final WebSocketSession view = new View();
 
     private State state = State.OPEN;
-    /** A close frame or a protocol error ended the input: whatever follows is ignored. */
-    private boolean inputClosed;
     private CloseStatus closeSent;
+    private InputEnd inputEnd;
+    private boolean inputEndHandled;
     private boolean closeReported;
-    private boolean dataDispatched;
-    private final AtomicLong backlog = new AtomicLong();
-    private final long maxBacklog;
+    private boolean handlerTold;
+    private boolean connectionClosed;
+    private boolean finished;
     private volatile long lastActivity = System.nanoTime();
-    private volatile long closeSentAt;
-    private Runnable onClosed = () -> { };
+    private long closeSentAt;
+    private long inputEndedAt;
+    private long closingAt;
+    private Runnable onFinished = () -> { };
 
+    /**
+     * @param handler   the application side
+     * @param handshake what the opening handshake carried and negotiated
+     * @param limits    the connection's limits
+     * @param transport the byte pipe under the session
+     * @param executor  where handler callbacks run, one at a time per connection
+     */
     public CoreSession(FrameHandler handler, HandshakeInfo handshake, Limits limits, Transport transport,
             Executor executor) {
         this.handler = handler;
@@ -82,19 +99,27 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
         this.transport = transport;
         this.dispatch = new SerialExecutor(executor);
         this.parser = new FrameParser(new FrameParserConfig(true, limits.maxFramePayload()),
-                new InboundFrames(this, limits.maxMessageSize()));
+                new InboundFrames(new Inbound(), limits.maxMessageSize()));
         this.outbound = new OutboundMessages(transport, limits);
-        this.maxBacklog = (long) MAX_BACKLOG_READS * limits.readBufferSize();
+        this.backlog = new InboundBacklog((long) MAX_BACKLOG_READS * limits.readBufferSize(), transport::demand);
     }
 
-    /** Runs when the connection has closed (after the handler was told); for bookkeeping. */
-    public void onClosed(Runnable action) {
-        this.onClosed = action;
+    /** Runs once when the session is over: the handler was told and the TCP connection is closed. */
+    public void onFinished(Runnable action) {
+        this.onFinished = action;
     }
 
-    /** The connection is up: tells the handler. Call before any bytes are passed in. */
+    /** The application's view of this connection. */
+    public WebSocketSession view() {
+        return view;
+    }
+
+    /**
+     * The connection is up: tells the handler. Call once the transport can write and before any
+     * bytes are passed in, so that {@code onOpen} comes first and may send at once.
+     */
     public void start() {
-        deliver(() -> handler.onOpen(this));
+        deliver(() -> handler.onOpen(view));
     }
 
     // --- inbound, on the transport's I/O thread ---------------------------------------------
@@ -102,107 +127,90 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
     /**
      * Bytes the transport read.
      *
-     * @return {@code true} to go on reading; {@code false} to pause until {@link Transport#demand()}
+     * @return {@code true} to go on reading; {@code false} to stop: either until
+     *         {@link Transport#demand()} (the handler has a backlog), or for good (the input has
+     *         ended with a close frame or a protocol error)
      */
     public boolean onBytes(ByteBuffer bytes) {
         touch();
-        synchronized (this) {
-            if (state == State.CLOSED || inputClosed) {
-                return true; // after the close, data is ignored (RFC 6455 §1.4)
-            }
-            dataDispatched = false;
+        if (inputEnded()) {
+            return false; // after the close frame, data is ignored (RFC 6455 §1.4)
         }
         try {
             parser.parse(bytes);
         } catch (ProtocolException e) {
-            synchronized (this) {
-                inputClosed = true;
-            }
-            fail(e.closeCode(), e.getMessage(), e);
-            return true;
+            endInput(new InputEnd(null, e));
         }
-        synchronized (this) {
-            if (!dataDispatched || backlog.get() < maxBacklog) {
-                return true;
-            }
-        }
-        // Resume reading once the handler has taken everything read so far.
-        dispatch.execute(transport::demand);
-        return false;
+        return !inputEnded() && !backlog.shouldPause();
     }
 
     /** The peer closed its side of the TCP connection. */
     public void onEndOfInput() {
+        synchronized (this) {
+            if (inputEnd != null || state == State.CLOSING) {
+                // A half-close after its close frame, or while we finish: the close goes on.
+                return;
+            }
+        }
         closeAbnormally(null);
     }
 
-    /** The transport failed (reset, timeout, container shutdown). */
+    /** The transport failed (reset, container shutdown); a plain end of stream counts as {@link #onEndOfInput}. */
     public void onTransportError(Throwable cause) {
-        closeAbnormally(cause);
+        if (cause instanceof EOFException) {
+            onEndOfInput();
+        } else {
+            closeAbnormally(cause);
+        }
     }
 
-    /** Bytes went out: the connection is not idle. */
+    /** The transport has closed the TCP connection. */
+    public void onConnectionClosed() {
+        synchronized (this) {
+            connectionClosed = true;
+            state = State.CLOSING;
+        }
+        // Whatever the handler was told so far, the connection is gone: nothing more will come.
+        reportClose(new CloseStatus(CloseCodes.ABNORMAL, ""), null);
+        finishIfDone();
+    }
+
+    /** Bytes went in or out: the connection is not idle. */
     public void touch() {
         lastActivity = System.nanoTime();
     }
 
-    @Override
-    public void onDataPart(MessageType type, ByteBuffer part, boolean last) {
-        synchronized (this) {
-            if (state != State.OPEN || inputClosed) {
-                return; // we are closing: the application asked for no more
-            }
-            dataDispatched = true;
-        }
-        ByteBuffer copy = copyOf(part);
-        int size = copy.remaining();
-        backlog.addAndGet(size);
-        deliver(() -> {
-            try {
-                handler.onMessagePart(type, copy, last);
-            } finally {
-                backlog.addAndGet(-size);
-            }
-        });
+    private synchronized boolean inputEnded() {
+        return inputEnd != null;
     }
 
-    @Override
-    public void onPing(ByteBuffer payload) {
+    /** Ends the input; the close or failure is acted on behind the deliveries already queued. */
+    private void endInput(InputEnd end) {
         synchronized (this) {
-            if (state != State.OPEN || inputClosed) {
-                return; // no frame may follow our close frame
-            }
-        }
-        // RFC 6455 §5.5.2: a pong with the same payload, as soon as practical. (Should our close
-        // frame get queued first, the transport drops the pong.)
-        if (!transport.writeControl(OutboundMessages.frame(true, OpCode.PONG, payload, payload.remaining()))) {
-            throw new ProtocolException(CloseCodes.POLICY_VIOLATION, "Too many pings the peer does not read answers to");
-        }
-    }
-
-    @Override
-    public void onPong(ByteBuffer payload) {
-        synchronized (this) {
-            if (inputClosed) {
+            if (inputEnd != null) {
                 return;
             }
+            inputEnd = end;
+            inputEndedAt = System.nanoTime();
         }
-        if (payload.equals(ByteBuffer.wrap(RESUME_PING))) {
-            return; // answers the transport's own ping, not the application's
-        }
-        ByteBuffer copy = copyOf(payload);
-        deliver(() -> handler.onPong(copy));
+        dispatch.execute(this::handleInputEnd);
     }
 
-    @Override
-    public void onClose(CloseStatus status) {
+    /** On the handler's queue, or from the sweeper once the close timeout has passed. */
+    private void handleInputEnd() {
+        InputEnd end;
         synchronized (this) {
-            if (inputClosed) {
+            if (inputEndHandled) {
                 return;
             }
-            inputClosed = true;
+            inputEndHandled = true;
+            end = inputEnd;
         }
-        answerClose(status);
+        if (end.error != null) {
+            fail(end.error.closeCode(), end.error.getMessage(), end.error);
+        } else {
+            answerClose(end.status);
+        }
     }
 
     private void answerClose(CloseStatus status) {
@@ -218,84 +226,95 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
             } else {
                 return;
             }
-            state = State.CLOSED;
+            enterClosing();
         }
+        // Reported before the transport is asked to close: a close it completes at once must
+        // not be taken for a dropped connection.
+        reportClose(reported, null);
         if (reply != null) {
             transport.writeClose(closeFrame(reply));
         }
         transport.closeAfterFlush();
-        reportClose(reported, null);
+    }
+
+    private final class Inbound implements InboundFrames.Events {
+        @Override
+        public void onDataPart(MessageType type, ByteBuffer part, boolean last) {
+            if (inputEnded()) {
+                return;
+            }
+            ByteBuffer copy = copyOf(part);
+            long cost = backlog.add(copy.remaining());
+            deliver(() -> {
+                try {
+                    if (isOpen()) {
+                        handler.onMessagePart(type, copy, last);
+                    }
+                } finally {
+                    backlog.done(cost);
+                }
+            });
+        }
+
+        @Override
+        public void onPing(ByteBuffer payload) {
+            synchronized (CoreSession.this) {
+                if (state != State.OPEN || inputEnd != null) {
+                    return; // no frame may follow our close frame
+                }
+            }
+            // RFC 6455 §5.5.2: a pong with the same payload, as soon as practical — ahead of
+            // queued data. The transport bounds how many may wait for a peer that does not read.
+            if (!transport.writeControl(OutboundMessages.frame(true, OpCode.PONG, payload, payload.remaining()))) {
+                throw new ProtocolException(CloseCodes.POLICY_VIOLATION,
+                        "Too many pings whose pongs the peer does not read");
+            }
+        }
+
+        @Override
+        public void onPong(ByteBuffer payload) {
+            if (inputEnded()) {
+                return;
+            }
+            ByteBuffer copy = copyOf(payload);
+            long cost = backlog.add(copy.remaining());
+            deliver(() -> {
+                try {
+                    handler.onPong(copy);
+                } finally {
+                    backlog.done(cost);
+                }
+            });
+        }
+
+        @Override
+        public void onClose(CloseStatus status) {
+            endInput(new InputEnd(status, null));
+        }
     }
 
     // --- outbound, on application threads -------------------------------------------------
 
-    @Override
-    public HandshakeInfo handshake() {
-        return handshake;
+    private synchronized boolean isOpen() {
+        return state == State.OPEN && !connectionClosed;
     }
 
-    @Override
-    public Limits limits() {
-        return limits;
-    }
-
-    @Override
-    public synchronized boolean isOpen() {
-        return state == State.OPEN;
-    }
-
-    @Override
-    public void sendMessage(MessageType type, ByteBuffer data) throws IOException {
+    private void send(MessageType type, ByteBuffer data, boolean whole, boolean last) throws IOException {
         ensureOpen();
         try {
-            outbound.sendMessage(type, data);
-        } catch (IOException e) {
-            failOnTimeout(e);
-            throw e;
-        }
-    }
-
-    @Override
-    public void sendPart(MessageType type, ByteBuffer part, boolean last) throws IOException {
-        ensureOpen();
-        try {
-            outbound.sendPart(type, part, last);
-        } catch (IOException e) {
-            failOnTimeout(e);
-            throw e;
-        }
-    }
-
-    private void failOnTimeout(IOException e) {
-        if (e.getCause() instanceof TimeoutException) {
-            // The peer does not read: the message can never be finished, so the
-            // connection cannot go on. There is no point in a close frame it won't read.
-            closeAbnormally(e);
-        }
-    }
-
-    @Override
-    public void sendPing(ByteBuffer payload) throws IOException {
-        sendControl(OpCode.PING, payload);
-    }
-
-    @Override
-    public void sendPong(ByteBuffer payload) throws IOException {
-        sendControl(OpCode.PONG, payload);
-    }
-
-    /**
-     * Sends the engine's own ping, to make the peer send a pong (see {@link #RESUME_PING}).
-     * Not an application message: nothing happens if the connection is closing.
-     */
-    public void solicitInput() {
-        synchronized (this) {
-            if (state != State.OPEN || inputClosed) {
-                return;
+            if (whole) {
+                outbound.sendMessage(type, data);
+            } else {
+                outbound.sendPart(type, data, last);
             }
+        } catch (IOException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                // The peer does not read: the message can never be finished, so the
+                // connection cannot go on. There is no point in a close frame it won't read.
+                closeAbnormally(e);
+            }
+            throw e;
         }
-        transport.writeControl(OutboundMessages.frame(true, OpCode.PING, ByteBuffer.wrap(RESUME_PING),
-                RESUME_PING.length));
     }
 
     private void sendControl(OpCode opCode, ByteBuffer payload) throws IOException {
@@ -308,17 +327,24 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
         }
     }
 
-    private synchronized void ensureOpen() throws IOException {
-        if (state != State.OPEN) {
+    private void ensureOpen() throws IOException {
+        if (!isOpen()) {
             throw new IOException("The WebSocket connection is closed");
         }
     }
 
-    @Override
+    /**
+     * Starts the close handshake (RFC 6455 §7.1.2) with a code that may be sent on the wire.
+     *
+     * @throws IllegalArgumentException for 1005, 1006, 1015 or any code §7.4 does not allow in a close frame
+     */
     public void close(int code, String reason) {
+        if (!CloseCodes.isValidOnWire(code)) {
+            throw new IllegalArgumentException("Close code " + code + " may not be sent in a close frame");
+        }
         CloseStatus status = new CloseStatus(code, reason == null ? "" : reason);
         synchronized (this) {
-            if (state != State.OPEN) {
+            if (state != State.OPEN || connectionClosed) {
                 return;
             }
             state = State.CLOSE_SENT;
@@ -332,25 +358,36 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
 
     /** Enforces the idle and close timeouts; called periodically. */
     public void checkTimeouts(long now) {
-        State current;
-        synchronized (this) {
-            current = state;
-        }
+        long closeTimeout = limits.closeTimeout().toNanos();
         long idle = limits.idleTimeout().toNanos();
-        if (current == State.OPEN && idle > 0 && now - lastActivity > idle) {
-            close(CloseCodes.GOING_AWAY, "Idle timeout");
-        } else if (current == State.CLOSE_SENT && now - closeSentAt > limits.closeTimeout().toNanos()) {
-            // The peer never answered our close frame (RFC 6455 §7.1.1): close TCP anyway.
-            CloseStatus status;
-            synchronized (this) {
-                if (state != State.CLOSE_SENT) {
-                    return;
-                }
-                state = State.CLOSED;
-                status = closeSent;
+        boolean idleClose;
+        boolean answerNow;
+        boolean abort;
+        CloseStatus unanswered = null;
+        synchronized (this) {
+            idleClose = state == State.OPEN && inputEnd == null && idle > 0 && now - lastActivity > idle;
+            // The handler has not worked through the messages before the peer's close in time.
+            answerNow = inputEnd != null && !inputEndHandled && now - inputEndedAt > closeTimeout;
+            if (state == State.CLOSE_SENT && inputEnd == null && now - closeSentAt > closeTimeout) {
+                // The peer never answered our close frame (RFC 6455 §7.1.1): close TCP anyway.
+                unanswered = closeSent;
+                enterClosing();
             }
+            // The peer does not read what is left to flush: drop it.
+            abort = unanswered != null
+                    || (state == State.CLOSING && !connectionClosed && now - closingAt > closeTimeout);
+        }
+        if (idleClose) {
+            close(CloseCodes.GOING_AWAY, "Idle timeout");
+        }
+        if (answerNow) {
+            handleInputEnd();
+        }
+        if (unanswered != null) {
+            reportClose(unanswered, null);
+        }
+        if (abort) {
             transport.abort();
-            reportClose(status, null);
         }
     }
 
@@ -359,40 +396,42 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
     /**
      * Fails the connection (RFC 6455 §7.1.7): a close frame with the code, then TCP close.
      */
-    public void fail(int code, String reason, Throwable cause) {
+    void fail(int code, String reason, Throwable cause) {
         // CloseStatus.toPayload truncates a long reason to 123 bytes on a code point boundary.
         CloseStatus status = new CloseStatus(code, reason == null ? "" : reason);
         boolean sendClose;
         synchronized (this) {
-            if (state == State.CLOSED) {
+            if (state == State.CLOSING) {
                 return;
             }
             sendClose = state == State.OPEN;
-            state = State.CLOSED;
+            enterClosing();
         }
         LOG.log(Level.DEBUG, "Failing WebSocket connection with {0}: {1}", code, reason);
+        reportClose(status, cause);
         if (sendClose) {
             transport.writeClose(closeFrame(status));
         }
         transport.closeAfterFlush();
-        reportClose(status, cause);
     }
 
     private void closeAbnormally(Throwable cause) {
         synchronized (this) {
-            if (state == State.CLOSED) {
-                // Already closing: let a queued close frame go out unless the transport itself failed.
-                if (cause == null) {
-                    return;
-                }
-            } else {
-                state = State.CLOSED;
-            }
+            enterClosing();
         }
-        transport.abort();
         reportClose(new CloseStatus(CloseCodes.ABNORMAL, ""), cause);
+        transport.abort();
     }
 
+    /** Under the lock. */
+    private void enterClosing() {
+        if (state != State.CLOSING) {
+            state = State.CLOSING;
+            closingAt = System.nanoTime();
+        }
+    }
+
+    /** Tells the handler, once, behind every callback already queued. */
     private void reportClose(CloseStatus status, Throwable cause) {
         synchronized (this) {
             if (closeReported) {
@@ -405,8 +444,21 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
                 invoke(() -> handler.onError(cause));
             }
             invoke(() -> handler.onClose(status));
-            onClosed.run();
+            synchronized (this) {
+                handlerTold = true;
+            }
+            finishIfDone();
         });
+    }
+
+    private void finishIfDone() {
+        synchronized (this) {
+            if (finished || !handlerTold || !connectionClosed) {
+                return;
+            }
+            finished = true;
+        }
+        onFinished.run();
     }
 
     /** Runs a handler callback on the connection's serial executor; a failure fails the connection with 1011. */
@@ -429,13 +481,56 @@ public final class CoreSession implements WebSocketSession, InboundFrames.Events
         }
     }
 
-    /** The handler gets its own copy: the parser's buffer is reused for the next read. */
-    private static ByteBuffer copyOf(ByteBuffer view) {
+    /** A copy the handler may keep: the parser's view is of a read buffer that is reused. */
+    static ByteBuffer copyOf(ByteBuffer view) {
         return ByteBuffer.allocate(view.remaining()).put(view).flip();
     }
 
     private static byte[] closeFrame(CloseStatus status) {
         ByteBuffer payload = status.toPayload();
         return OutboundMessages.frame(true, OpCode.CLOSE, payload, payload.remaining());
+    }
+
+    /** What the handler sees: the application API, without the engine-side methods. */
+    private final class View implements WebSocketSession {
+        @Override
+        public HandshakeInfo handshake() {
+            return handshake;
+        }
+
+        @Override
+        public Limits limits() {
+            return limits;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return CoreSession.this.isOpen();
+        }
+
+        @Override
+        public void sendMessage(MessageType type, ByteBuffer data) throws IOException {
+            send(type, data, true, true);
+        }
+
+        @Override
+        public void sendPart(MessageType type, ByteBuffer part, boolean last) throws IOException {
+            send(type, part, false, last);
+        }
+
+        @Override
+        public void sendPing(ByteBuffer payload) throws IOException {
+            sendControl(OpCode.PING, payload);
+        }
+
+        @Override
+        public void sendPong(ByteBuffer payload) throws IOException {
+            sendControl(OpCode.PONG, payload);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            CoreSession.this.close(code, reason);
+        }
     }
 }

@@ -37,12 +37,13 @@ final class OutboundMessages {
 
     /** Sends a whole message once no other message is in progress. */
     void sendMessage(MessageType type, ByteBuffer data) throws IOException {
+        long deadline = deadline();
         synchronized (lock) {
-            awaitTurn();
+            awaitTurn(deadline);
             busy = true;
         }
         try {
-            writeFrames(type, data.duplicate(), true, false);
+            writeFrames(type, data.duplicate(), true, false, deadline);
         } finally {
             endTurn();
         }
@@ -56,20 +57,21 @@ final class OutboundMessages {
      */
     void sendPart(MessageType type, ByteBuffer part, boolean last) throws IOException {
         boolean continuation;
+        long deadline = deadline();
         synchronized (lock) {
             if (partial != null && partial != type) {
                 throw new IllegalStateException("A " + partial + " message is in progress; finish it first");
             }
             continuation = partial != null;
             if (!continuation) {
-                awaitTurn();
+                awaitTurn(deadline);
                 busy = true;
                 partial = type;
             }
         }
         boolean done = false;
         try {
-            writeFrames(type, part.duplicate(), last, continuation);
+            writeFrames(type, part.duplicate(), last, continuation, deadline);
             done = true;
         } finally {
             if (last || !done) {
@@ -80,20 +82,24 @@ final class OutboundMessages {
         }
     }
 
-    private void writeFrames(MessageType type, ByteBuffer data, boolean last, boolean continuation)
+    /** One send timeout for the whole call, however many frames it takes. */
+    private long deadline() {
+        return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(sendTimeoutMillis);
+    }
+
+    private void writeFrames(MessageType type, ByteBuffer data, boolean last, boolean continuation, long deadline)
             throws IOException {
         boolean first = !continuation;
         do {
             int length = Math.min(data.remaining(), maxFramePayload);
             boolean fin = last && length == data.remaining();
             OpCode opCode = !first ? OpCode.CONTINUATION : type == MessageType.TEXT ? OpCode.TEXT : OpCode.BINARY;
-            transport.writeData(frame(fin, opCode, data, length), sendTimeoutMillis);
+            transport.writeData(frame(fin, opCode, data, length), deadline);
             first = false;
         } while (data.hasRemaining());
     }
 
-    private void awaitTurn() throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(sendTimeoutMillis);
+    private void awaitTurn(long deadline) throws IOException {
         while (busy) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {

@@ -36,7 +36,7 @@ public final class Sessions implements AutoCloseable {
     /** Tracks a session until it closes. */
     public void add(CoreSession session) {
         open.add(session);
-        session.onClosed(() -> open.remove(session));
+        session.onFinished(() -> open.remove(session));
     }
 
     /** How many sessions are open. */

@@ -13,12 +13,13 @@ import java.io.IOException;
 public interface Transport {
 
     /**
-     * Queues a data frame. Waits while the outbound queue is full, at most {@code timeoutMillis};
+     * Queues a data frame. Waits while the outbound queue is full, until {@code deadline} (a
+     * {@link System#nanoTime()} value: the send timeout counts per message, not per frame);
      * must not be called on a container I/O thread.
      *
      * @throws IOException if the connection is closed, or (caused by a TimeoutException) the wait timed out
      */
-    void writeData(byte[] frame, long timeoutMillis) throws IOException;
+    void writeData(byte[] frame, long deadline) throws IOException;
 
     /**
      * Queues a control frame without waiting: control frames are small and few, and are

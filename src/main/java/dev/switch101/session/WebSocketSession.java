@@ -57,6 +57,9 @@ public interface WebSocketSession {
     /**
      * Starts the close handshake (RFC 6455 §7.1.2): sends a close frame and waits, a bounded
      * time, for the peer's. Returns at once; {@link FrameHandler#onClose} reports the end.
+     *
+     * @throws IllegalArgumentException if {@code code} may not be sent in a close frame
+     *         (RFC 6455 §7.4: 1005, 1006, 1015, and codes outside 1000-1014 and 3000-4999)
      */
     void close(int code, String reason);
 }

@@ -36,11 +36,10 @@ class CoreSessionTest {
     private final RecordingTransport transport = new RecordingTransport();
     private final RecordingHandler handler = new RecordingHandler();
     private final CoreSession session = newSession(Limits.DEFAULT);
+    private final WebSocketSession app = session.view();
 
     private CoreSession newSession(Limits limits) {
-        HandshakeInfo info = new HandshakeInfo(URI.create("ws://localhost/echo"), Map.of(), null, Map.of(), Map.of(),
-                "", List.of(), null, null, false);
-        CoreSession s = new CoreSession(handler, info, limits, transport, Runnable::run);
+        CoreSession s = new CoreSession(handler, info(), limits, transport, Runnable::run);
         s.start();
         return s;
     }
@@ -130,16 +129,24 @@ class CoreSessionTest {
     @Test
     void sendAfterCloseFails() {
         session.close(1000, "");
-        assertThrows(IOException.class, () -> session.sendText("too late"));
+        assertThrows(IOException.class, () -> app.sendText("too late"));
     }
 
     @Test
     void largeSendIsCutIntoFramesThatFitTheQueue() throws IOException {
-        session.sendBinary(ByteBuffer.allocate(300_000));
+        app.sendBinary(ByteBuffer.allocate(300_000));
         assertTrue(transport.sent.size() > 1, "frames: " + transport.sent.size());
         assertEquals(0x02, transport.sent.get(0)[0] & 0xFF); // BINARY, FIN=0
         assertEquals(0x80, transport.sent.get(transport.sent.size() - 1)[0] & 0xFF); // CONTINUATION, FIN=1
         assertTrue(transport.sent.stream().allMatch(f -> f.length <= Limits.DEFAULT.outboundQueueSize() / 2 + 14));
+    }
+
+    @Test
+    void sendTimeoutCountsPerMessageNotPerFrame() throws IOException {
+        // A peer reading a trickle must not stretch one send to (frames x timeout).
+        app.sendBinary(ByteBuffer.allocate(600_000));
+        assertTrue(transport.deadlines.size() > 2);
+        assertEquals(1, transport.deadlines.stream().distinct().count(), "one deadline for all frames of a message");
     }
 
     @Test
@@ -154,7 +161,7 @@ class CoreSessionTest {
                 int id = t;
                 sends.add(pool.submit(() -> {
                     for (int i = 0; i < perThread; i++) {
-                        session.sendText("t" + id + "-" + i);
+                        app.sendText("t" + id + "-" + i);
                     }
                     return null;
                 }));
@@ -171,16 +178,16 @@ class CoreSessionTest {
 
     @Test
     void wholeMessageWaitsUntilAMessageInPartsIsFinished() throws Exception {
-        session.sendPart(MessageType.TEXT, ByteBuffer.wrap("first ".getBytes(StandardCharsets.UTF_8)), false);
+        app.sendPart(MessageType.TEXT, ByteBuffer.wrap("first ".getBytes(StandardCharsets.UTF_8)), false);
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             Future<?> whole = other.submit(() -> {
-                session.sendText("other");
+                app.sendText("other");
                 return null;
             });
             Thread.sleep(200); // give the other thread every chance to cut in
             assertFalse(whole.isDone(), "the whole message must wait for the message in parts");
-            session.sendPart(MessageType.TEXT, ByteBuffer.wrap("last".getBytes(StandardCharsets.UTF_8)), true);
+            app.sendPart(MessageType.TEXT, ByteBuffer.wrap("last".getBytes(StandardCharsets.UTF_8)), true);
             whole.get(5, TimeUnit.SECONDS);
         } finally {
             other.shutdownNow();
@@ -189,7 +196,172 @@ class CoreSessionTest {
         assertEquals(List.of(0x01, 0x80, 0x81), transport.sent.stream().map(f -> f[0] & 0xFF).toList());
     }
 
+    @Test
+    void replyToAMessageFollowedByACloseGoesOutBeforeOurCloseFrame() {
+        // The close travels behind the data: the handler's echo is queued before the close reply.
+        QueuedExecutor executor = new QueuedExecutor();
+        CoreSession s = newEchoSession(Limits.DEFAULT, executor);
+        ByteBuffer input = concat(clientFrame(true, OpCode.TEXT, "last words"),
+                clientFrame(true, OpCode.CLOSE, new CloseStatus(1000, "").toPayload()));
+        assertFalse(s.onBytes(input), "nothing is read after a close frame");
+        assertTrue(transport.sent.isEmpty(), "the close waits for the message before it");
+        executor.runAll();
+        assertEquals(List.of(0x81, 0x88), transport.sent.stream().map(f -> f[0] & 0xFF).toList());
+        assertEquals(1000, sentCloseCode());
+        assertTrue(transport.closeAfterFlush);
+    }
+
+    @Test
+    void replyToAValidMessageGoesOutBeforeTheProtocolErrorsClose() {
+        QueuedExecutor executor = new QueuedExecutor();
+        CoreSession s = newEchoSession(Limits.DEFAULT, executor);
+        ByteBuffer reservedOpcode = clientFrame(true, OpCode.TEXT, "x");
+        reservedOpcode.put(0, (byte) 0x83); // FIN + opcode 3 (reserved, RFC 6455 §5.2)
+        assertFalse(s.onBytes(concat(clientFrame(true, OpCode.TEXT, "valid"), reservedOpcode)));
+        assertTrue(transport.sent.isEmpty());
+        executor.runAll();
+        assertEquals(List.of(0x81, 0x88), transport.sent.stream().map(f -> f[0] & 0xFF).toList());
+        assertEquals(1002, sentCloseCode());
+    }
+
+    @Test
+    void slowHandlerGetsThePeersCloseAnsweredAfterTheCloseTimeout() {
+        QueuedExecutor executor = new QueuedExecutor(); // never run: the handler is stuck
+        CoreSession s = newEchoSession(Limits.DEFAULT, executor);
+        s.onBytes(concat(clientFrame(true, OpCode.TEXT, "stuck"),
+                clientFrame(true, OpCode.CLOSE, new CloseStatus(1001, "").toPayload())));
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(1).toNanos());
+        assertTrue(transport.sent.isEmpty(), "within the close timeout the close still waits");
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(6).toNanos());
+        assertEquals(1001, sentCloseCode());
+        assertTrue(transport.closeAfterFlush);
+    }
+
+    @Test
+    void unflushedCloseIsAbortedOneCloseTimeoutLater() {
+        session.onBytes(clientFrame(true, OpCode.CLOSE, new CloseStatus(1000, "").toPayload()));
+        assertTrue(transport.closeAfterFlush);
+        session.checkTimeouts(System.nanoTime() + Duration.ofSeconds(1).toNanos());
+        assertFalse(transport.aborted);
+        session.checkTimeouts(System.nanoTime() + Duration.ofSeconds(6).toNanos());
+        assertTrue(transport.aborted, "a peer that does not read our close reply still gets its TCP closed");
+    }
+
+    @Test
+    void emptyMessagesAndPongsCountTowardsTheBacklog() {
+        // A blocked handler: 10,000 empty messages must pause reading, not grow the heap.
+        QueuedExecutor executor = new QueuedExecutor();
+        CoreSession s = newEchoSession(Limits.DEFAULT, executor);
+        boolean goOn = true;
+        int fed = 0;
+        while (goOn && fed < 10_000) {
+            goOn = s.onBytes(clientFrame(true, fed % 2 == 0 ? OpCode.BINARY : OpCode.PONG, ByteBuffer.allocate(0)));
+            fed++;
+        }
+        assertFalse(goOn, "reading never paused");
+        long bound = (long) CoreSession.MAX_BACKLOG_READS * Limits.DEFAULT.readBufferSize() / InboundBacklog.TASK_COST;
+        assertTrue(fed <= bound + 1, "paused after " + fed + " callbacks, bound " + bound);
+    }
+
+    @Test
+    void readingResumesWhenTheHandlerHasCaughtUp() {
+        QueuedExecutor executor = new QueuedExecutor();
+        CoreSession s = newEchoSession(Limits.DEFAULT, executor);
+        ByteBuffer big = clientFrame(true, OpCode.BINARY, ByteBuffer.allocate(100_000));
+        assertFalse(s.onBytes(big), "a backlog of 100,000 bytes pauses reading");
+        assertEquals(0, transport.demands);
+        executor.runAll();
+        assertEquals(1, transport.demands, "resumed exactly once");
+    }
+
+    @Test
+    void applicationPongWithAnyPayloadIsDelivered() {
+        // The engine sends no pings of its own, so no pong is swallowed as "ours".
+        List<String> pongs = new ArrayList<>();
+        CoreSession s = new CoreSession(new RecordingHandler() {
+            @Override
+            public void onPong(ByteBuffer payload) {
+                pongs.add(StandardCharsets.UTF_8.decode(payload).toString());
+            }
+        }, info(), Limits.DEFAULT, transport, Runnable::run);
+        s.start();
+        s.onBytes(clientFrame(true, OpCode.PONG, "switch101"));
+        assertEquals(List.of("switch101"), pongs);
+    }
+
+    @Test
+    void closeWithACodeThatMayNotBeSentIsRejectedUpFront() {
+        // RFC 6455 §7.4.1: 1005, 1006 and 1015 are never sent; 999 is no close code.
+        for (int code : new int[] {1005, 1006, 1015, 999, 5000}) {
+            assertThrows(IllegalArgumentException.class, () -> app.close(code, ""), "code " + code);
+        }
+        assertTrue(app.isOpen(), "a rejected close changes nothing");
+        assertTrue(transport.sent.isEmpty());
+    }
+
+    @Test
+    void theHandlerSeesNoEngineSideMethods() {
+        assertFalse(CoreSession.class.isAssignableFrom(app.getClass()));
+    }
+
     // --- helpers -------------------------------------------------------------------------
+
+    private CoreSession newEchoSession(Limits limits, QueuedExecutor executor) {
+        CoreSession s = new CoreSession(new RecordingHandler() {
+            private WebSocketSession peer;
+
+            @Override
+            public void onOpen(WebSocketSession session) {
+                peer = session;
+            }
+
+            @Override
+            public void onMessagePart(MessageType type, ByteBuffer part, boolean last) {
+                try {
+                    peer.sendPart(type, part, last);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }, info(), limits, transport, executor);
+        s.start();
+        executor.runAll();
+        return s;
+    }
+
+    private static HandshakeInfo info() {
+        return new HandshakeInfo(URI.create("ws://localhost/echo"), Map.of(), null, Map.of(), Map.of(),
+                "", List.of(), null, null, false);
+    }
+
+    private static ByteBuffer concat(ByteBuffer... parts) {
+        int size = 0;
+        for (ByteBuffer p : parts) {
+            size += p.remaining();
+        }
+        ByteBuffer all = ByteBuffer.allocate(size);
+        for (ByteBuffer p : parts) {
+            all.put(p.duplicate());
+        }
+        return all.flip();
+    }
+
+    /** An executor that runs nothing until told: the handler is "busy" meanwhile. */
+    private static final class QueuedExecutor implements java.util.concurrent.Executor {
+        private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+        }
+
+        void runAll() {
+            Runnable task;
+            while ((task = tasks.poll()) != null) {
+                task.run();
+            }
+        }
+    }
 
     private int sentCloseCode() {
         byte[] last = transport.sent.get(transport.sent.size() - 1);
@@ -217,8 +389,11 @@ class CoreSessionTest {
         boolean closeAfterFlush;
         boolean aborted;
 
+        final List<Long> deadlines = java.util.Collections.synchronizedList(new ArrayList<>());
+
         @Override
-        public void writeData(byte[] frame, long timeoutMillis) {
+        public void writeData(byte[] frame, long deadline) {
+            deadlines.add(deadline);
             sent.add(frame);
         }
 
@@ -243,12 +418,15 @@ class CoreSessionTest {
             aborted = true;
         }
 
+        int demands;
+
         @Override
         public void demand() {
+            demands++;
         }
     }
 
-    private static final class RecordingHandler implements FrameHandler {
+    private static class RecordingHandler implements FrameHandler {
         final List<String> events = new ArrayList<>();
 
         @Override

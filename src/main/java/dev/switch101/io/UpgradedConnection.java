@@ -1,0 +1,152 @@
+package dev.switch101.io;
+
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import jakarta.servlet.http.WebConnection;
+
+/**
+ * The upgraded connection the container handed over, and what containers disagree on about
+ * closing it. Tomcat closes an upgraded socket only when one of its callbacks for it returns
+ * and finds the streams closed: a {@link WebConnection#close()} on any other thread just marks
+ * them, and the socket stays open until the next socket event, which may never come (a silent
+ * or vanished peer). So where that is the case ({@link ReadResumption#closesOnlyInCallbacks()}),
+ * a close from outside a callback also wakes a callback thread parked in the reader, and asks
+ * the container to dispatch a read event for the connection — the way Tomcat's own WebSocket
+ * implementation resumes a connection — whose callback finds the streams closed.
+ *
+ * <p>Callbacks of one connection never overlap (Tomcat serializes them on the socket, Undertow
+ * runs them on the connection's I/O thread), so one field tells whether the current thread is in one.
+ */
+final class UpgradedConnection {
+
+    private static final System.Logger LOG = System.getLogger(UpgradedConnection.class.getName());
+
+    private final WebConnection connection;
+    private final boolean closesOnlyInCallbacks;
+    private volatile Thread callbackThread;
+    private volatile Runnable wakeReader = () -> { };
+    private volatile Runnable onClosed = () -> { };
+    private boolean closed;
+
+    UpgradedConnection(WebConnection connection, boolean closesOnlyInCallbacks) {
+        this.connection = connection;
+        this.closesOnlyInCallbacks = closesOnlyInCallbacks;
+    }
+
+    /** @param wakeReader wakes a callback thread parked in the reader, so that it returns */
+    void onCloseFromOutside(Runnable wakeReader) {
+        this.wakeReader = wakeReader;
+    }
+
+    /** @param action runs once, when the connection has been closed (by us or by the container) */
+    void onClosed(Runnable action) {
+        this.onClosed = action;
+    }
+
+    /** Runs a container callback, marking this thread as one on which a close takes effect. */
+    void inCallback(Runnable callback) {
+        Thread previous = callbackThread;
+        callbackThread = Thread.currentThread();
+        try {
+            callback.run();
+        } finally {
+            callbackThread = previous;
+        }
+    }
+
+    /** Closes the connection; where the container needs one of its callbacks for that, brings one about. */
+    void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            connection.close();
+        } catch (Exception e) {
+            // The peer may have gone already; the connection is finished either way.
+            LOG.log(Level.DEBUG, "Closing the connection failed", e);
+        }
+        if (closesOnlyInCallbacks && callbackThread != Thread.currentThread()) {
+            wakeReader.run();
+            requestReadDispatch();
+        }
+        onClosed.run();
+    }
+
+    /** Whether the connection has been closed (by us or by the container). */
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** The container is done with the connection ({@code HttpUpgradeHandler.destroy}). */
+    void destroyed() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        onClosed.run();
+    }
+
+    /**
+     * Has Tomcat dispatch a read event for this socket ({@code SocketWrapperBase.processSocket}),
+     * reached through its input stream. Without it (another container, or a Tomcat that changed
+     * inside) the close waits for the next socket event.
+     */
+    private void requestReadDispatch() {
+        try {
+            Object in = connection.getInputStream();
+            Object wrapper = field(in, "socketWrapper");
+            Class<?> eventType = Class.forName("org.apache.tomcat.util.net.SocketEvent", false,
+                    wrapper.getClass().getClassLoader());
+            Method process = wrapper.getClass().getMethod("processSocket", eventType, boolean.class);
+            process.invoke(wrapper, enumConstant(eventType, "OPEN_READ"), true);
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "Cannot ask the container to close the connection now; "
+                    + "it closes at the next socket event: {0}", e.toString());
+        }
+    }
+
+    /**
+     * The executor that runs tasks on this connection's container I/O thread, where the container
+     * exposes one (Undertow keeps it in its {@code WebConnection}); reading there cannot race
+     * with the container's own reads.
+     */
+    Optional<Executor> ioThread() {
+        try {
+            return Optional.ofNullable(field(connection, "ioExecutor")).filter(Executor.class::isInstance)
+                    .map(Executor.class::cast);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        for (Class<?> type = owner.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return field.get(owner);
+            } catch (NoSuchFieldException e) {
+                // declared further up, if at all
+            }
+        }
+        throw new NoSuchFieldException(owner.getClass().getName() + "." + name);
+    }
+
+    private static Object enumConstant(Class<?> type, String name) {
+        for (Object constant : type.getEnumConstants()) {
+            if (((Enum<?>) constant).name().equals(name)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException(type.getName() + " has no " + name);
+    }
+}
