@@ -373,6 +373,11 @@ public final class RawWebSocket implements Closeable {
         http.close();
     }
 
+    /** Sets how long a read waits before it fails with a {@link java.net.SocketTimeoutException}. */
+    public void setReadTimeout(int millis) throws IOException {
+        http.socket().setSoTimeout(millis);
+    }
+
     /** The socket's input, for tests that count bytes rather than read frames. */
     public InputStream input() {
         return in;
