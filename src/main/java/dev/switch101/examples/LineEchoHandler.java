@@ -3,6 +3,7 @@ package dev.switch101.examples;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -68,7 +69,10 @@ final class LineEchoHandler implements HttpUpgradeHandler {
             if (n < 0) {
                 inputDone = true;
             } else if (n > 0) {
-                out.write(buffer, 0, n);
+                // Exactly the n bytes read, as an array of its own: Undertow's upgraded output
+                // stream (WildFly 39, Undertow 2.3.23) ignores offset and length in non-blocking
+                // mode and would send the whole 8 KiB buffer, NUL padding included.
+                out.write(n == buffer.length ? buffer : Arrays.copyOf(buffer, n));
             }
         }
         // Some containers (Tomcat) keep non-blocking writes buffered until a flush.

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -22,6 +28,9 @@ import dev.switch101.it.support.RawWebSocket;
 @ExtendWith(ArquillianExtension.class)
 class UpgradeMechanismIT extends DeployedTarget {
 
+    /** After the expected bytes, how long nothing more must arrive. */
+    private static final Duration QUIET = Duration.ofMillis(500);
+
     private String path(String p) {
         return base().getPath().replaceAll("/$", "") + p;
     }
@@ -36,12 +45,74 @@ class UpgradeMechanismIT extends DeployedTarget {
             assertEquals("echo/1", response.header("Upgrade"));
             assertTrue(response.header("Connection").equalsIgnoreCase("upgrade"), response.header("Connection"));
             String completion = "echo/1 200 GET " + path("/line-echo") + "\n";
-            assertEquals(completion, new String(http.readBytes(completion.length()), StandardCharsets.US_ASCII));
+            assertExactly(completion.getBytes(StandardCharsets.US_ASCII), http);
 
+            // Everything the server sends back, not just as many bytes as were sent: an echo
+            // padded or repeated must fail here.
             byte[] hello = "hello, switched world\n".getBytes(StandardCharsets.UTF_8);
             http.send(hello);
-            assertArrayEquals(hello, http.readBytes(hello.length));
+            assertExactly(hello, http);
+            byte[] again = "and again".getBytes(StandardCharsets.UTF_8);
+            http.send(again);
+            assertExactly(again, http);
         }
+    }
+
+    @Test
+    void exampleProtocolEchoesALongStreamByteForByte() throws Exception {
+        byte[] stream = new byte[256 * 1024 + 17];
+        new Random(101).nextBytes(stream);
+        try (RawHttp http = RawHttp.connect(base())) {
+            http.send(RawHttp.get(path("/line-echo"), "Connection: Upgrade", "Upgrade: echo/1"));
+            assertEquals(101, http.readResponse().status());
+            String completion = "echo/1 200 GET " + path("/line-echo") + "\n";
+            assertExactly(completion.getBytes(StandardCharsets.US_ASCII), http);
+
+            // Written in odd-sized pieces from another thread while this one reads, so neither
+            // side waits for the other's socket buffers.
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+                try {
+                    for (int at = 0; at < stream.length; at += 1000) {
+                        http.output().write(stream, at, Math.min(1000, stream.length - at));
+                    }
+                    http.output().flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            byte[] echoed = http.readUntilQuiet(stream.length, QUIET);
+            sending.get(10, TimeUnit.SECONDS);
+            assertEquals(stream.length, echoed.length, "bytes echoed");
+            assertArrayEquals(stream, echoed);
+        }
+    }
+
+    /** Reads everything that arrives until the server is quiet and asserts it is exactly {@code expected}. */
+    private static void assertExactly(byte[] expected, RawHttp http) throws IOException {
+        byte[] received = http.readUntilQuiet(expected.length, QUIET);
+        assertEquals(expected.length, received.length,
+                () -> "bytes received; expected \"" + printable(expected) + "\", got \"" + printable(received) + "\"");
+        assertArrayEquals(expected, received);
+    }
+
+    /** The bytes as ASCII, with NULs and other control characters escaped (long runs shortened). */
+    private static String printable(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < bytes.length; i++) {
+            int run = 1;
+            while (i + run < bytes.length && bytes[i + run] == bytes[i]) {
+                run++;
+            }
+            int b = bytes[i] & 0xFF;
+            String one = b >= 0x20 && b < 0x7F ? String.valueOf((char) b) : String.format("\\x%02x", b);
+            if (run > 3) {
+                sb.append(one).append("{x").append(run).append('}');
+                i += run - 1;
+            } else {
+                sb.append(one);
+            }
+        }
+        return sb.toString();
     }
 
     @Test

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +95,42 @@ public final class RawHttp implements Closeable {
             throw new IOException("Connection closed after " + bytes.length + " of " + n + " bytes");
         }
         return bytes;
+    }
+
+    /**
+     * Reads everything the server sends: at least {@code atLeast} bytes (each read within the
+     * usual timeout), then on until the server closes the connection or stays quiet for
+     * {@code quiet}. For asserting that nothing follows the expected bytes — reading exactly the
+     * expected count would miss anything extra.
+     */
+    public byte[] readUntilQuiet(int atLeast, Duration quiet) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        int timeout = socket.getSoTimeout();
+        try {
+            while (true) {
+                if (all.size() >= atLeast) {
+                    socket.setSoTimeout((int) quiet.toMillis());
+                }
+                int n;
+                try {
+                    n = in.read(chunk);
+                } catch (SocketTimeoutException e) {
+                    if (all.size() >= atLeast) {
+                        break;
+                    }
+                    throw new SocketTimeoutException("Got " + all.size() + " of at least " + atLeast
+                            + " bytes, then nothing for " + timeout + " ms");
+                }
+                if (n < 0) {
+                    break;
+                }
+                all.write(chunk, 0, n);
+            }
+        } finally {
+            socket.setSoTimeout(timeout);
+        }
+        return all.toByteArray();
     }
 
     /** Reads until the server closes the connection (or the read timeout). */
