@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.switch101.frame.CloseCodes;
 import dev.switch101.it.support.RawWebSocket;
 import dev.switch101.it.support.Switch101War;
+import dev.switch101.it.support.TargetContainer;
 
 /**
  * Undeploying the application (as on server shutdown) closes every open connection with a
@@ -63,9 +64,6 @@ class UndeployIT {
 
     /** The deployment's URL: not injectable for a deployment the test deploys itself. */
     private static URL deploymentUrl() throws Exception {
-        String port = "wildfly".equals(System.getProperty("arquillian.launch"))
-                ? System.getProperty("it.wildfly.http.port")
-                : System.getProperty("it.tomcat.http.port");
-        return new URL("http://127.0.0.1:" + port + "/switch101/");
+        return new URL("http://127.0.0.1:" + TargetContainer.httpPort() + "/switch101/");
     }
 }
