@@ -3,6 +3,7 @@ package dev.switch101.io;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -25,6 +26,7 @@ import dev.switch101.session.Transport;
 public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
 
     private static final System.Logger LOG = System.getLogger(WebSocketUpgradeHandler.class.getName());
+    private static final AtomicBoolean NO_IO_THREAD_WARNED = new AtomicBoolean();
 
     private final FrameHandler handler;
     private final HandshakeInfo handshake;
@@ -60,8 +62,9 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
         try {
             ServletInputStream in = webConnection.getInputStream();
             ServletOutputStream out = webConnection.getOutputStream();
-            InboundReader reader = new InboundReader(in, limits.readBufferSize(), effectiveResumption(connection),
-                    connection, connection.ioThread().orElse(null));
+            Executor ioThread = connection.ioThread().orElse(null);
+            InboundReader reader = new InboundReader(in, limits.readBufferSize(), effectiveResumption(ioThread),
+                    connection, ioThread);
             SessionRef ref = new SessionRef();
             OutboundFlusher flusher = new OutboundFlusher(connection, out, limits.outboundQueueSize(),
                     ref::touch, ref::failed, reader::onOutputStalled);
@@ -89,10 +92,12 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
     }
 
     /** The configured resumption, unless it needs an I/O thread this container does not expose. */
-    private ReadResumption effectiveResumption(UpgradedConnection connection) {
-        if (resumption == ReadResumption.CONTAINER_IO_THREAD && connection.ioThread().isEmpty()) {
-            LOG.log(Level.WARNING, "The container exposes no I/O thread for this connection; "
-                    + "reading resumes on the application thread");
+    private ReadResumption effectiveResumption(Executor ioThread) {
+        if (resumption == ReadResumption.CONTAINER_IO_THREAD && ioThread == null) {
+            if (NO_IO_THREAD_WARNED.compareAndSet(false, true)) {
+                LOG.log(Level.WARNING, "The container exposes no I/O thread for upgraded connections; "
+                        + "reading resumes on the application thread");
+            }
             return ReadResumption.APPLICATION_THREAD;
         }
         return resumption;
