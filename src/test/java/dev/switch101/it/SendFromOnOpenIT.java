@@ -25,7 +25,7 @@ import dev.switch101.it.support.RawWebSocket;
 @ExtendWith(ArquillianExtension.class)
 class SendFromOnOpenIT extends DeployedTarget {
 
-    private static final int CONNECTIONS = 1_000;
+    private static final int CONNECTIONS = 500;
     private static final int CONCURRENCY = 8;
 
     @Test
