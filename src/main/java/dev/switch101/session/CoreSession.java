@@ -244,14 +244,9 @@ public final class CoreSession {
                 return;
             }
             ByteBuffer copy = copyOf(part);
-            long cost = backlog.add(copy.remaining());
-            deliver(() -> {
-                try {
-                    if (isOpen()) {
-                        handler.onMessagePart(type, copy, last);
-                    }
-                } finally {
-                    backlog.done(cost);
+            deliverInput(copy.remaining(), () -> {
+                if (isOpen()) {
+                    handler.onMessagePart(type, copy, last);
                 }
             });
         }
@@ -277,14 +272,7 @@ public final class CoreSession {
                 return;
             }
             ByteBuffer copy = copyOf(payload);
-            long cost = backlog.add(copy.remaining());
-            deliver(() -> {
-                try {
-                    handler.onPong(copy);
-                } finally {
-                    backlog.done(cost);
-                }
-            });
+            deliverInput(copy.remaining(), () -> handler.onPong(copy));
         }
 
         @Override
@@ -459,6 +447,18 @@ public final class CoreSession {
             finished = true;
         }
         onFinished.run();
+    }
+
+    /** Delivers input to the handler, counted in the read backlog until the callback has run. */
+    private void deliverInput(int payloadBytes, Runnable callback) {
+        long cost = backlog.add(payloadBytes);
+        deliver(() -> {
+            try {
+                callback.run();
+            } finally {
+                backlog.done(cost);
+            }
+        });
     }
 
     /** Runs a handler callback on the connection's serial executor; a failure fails the connection with 1011. */
