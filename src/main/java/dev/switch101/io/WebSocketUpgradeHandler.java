@@ -114,6 +114,9 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
         if (c != null) {
             c.destroyed();
         }
+        if (s != null) {
+            s.onDestroyed();
+        }
     }
 
     /** The container's write events: the flusher writes on, and the reader may read on (see {@link InboundReader}). */

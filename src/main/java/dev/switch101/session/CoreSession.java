@@ -35,7 +35,8 @@ import dev.switch101.frame.ProtocolException;
  * <p><b>Lifetime.</b> Every path ends with the TCP connection closed: after the close handshake,
  * after a failure, or, if the peer does not cooperate (it does not answer our close frame, or
  * does not read what we flush), by an abort one close timeout later. The session counts as
- * finished ({@link #onFinished}) once the handler has been told and the transport has closed.
+ * finished ({@link #onFinished}) once the handler has been told and the container has destroyed
+ * the connection — or, should the container never say so, one close timeout after it was closed.
  *
  * <p>The engine-side methods here are for the transport ({@code dev.switch101.io}) and the
  * session registry; the handler sees only a {@link WebSocketSession} view.
@@ -77,11 +78,13 @@ public final class CoreSession {
     private boolean closeReported;
     private boolean handlerTold;
     private boolean connectionClosed;
+    private boolean destroyed;
     private boolean finished;
     private volatile long lastActivity = System.nanoTime();
     private long closeSentAt;
     private long inputEndedAt;
     private long closingAt;
+    private long connectionClosedAt;
     private Runnable onFinished = () -> { };
 
     /**
@@ -164,15 +167,29 @@ public final class CoreSession {
         }
     }
 
-    /** The transport has closed the TCP connection. */
+    /** The transport has closed the TCP connection (or asked the container to). */
     public void onConnectionClosed() {
         synchronized (this) {
-            connectionClosed = true;
+            if (!connectionClosed) {
+                connectionClosed = true;
+                connectionClosedAt = System.nanoTime();
+            }
             state = State.CLOSING;
         }
         // Whatever the handler was told so far, the connection is gone: nothing more will come.
         reportClose(new CloseStatus(CloseCodes.ABNORMAL, ""), null);
         finishIfDone();
+    }
+
+    /**
+     * The container is done with the connection ({@code HttpUpgradeHandler.destroy}): the
+     * session stops being counted once the handler has been told, too.
+     */
+    public void onDestroyed() {
+        synchronized (this) {
+            destroyed = true;
+        }
+        onConnectionClosed();
     }
 
     /** Bytes went in or out: the connection is not idle. */
@@ -353,6 +370,11 @@ public final class CoreSession {
         boolean abort;
         CloseStatus unanswered = null;
         synchronized (this) {
+            if (connectionClosed && !destroyed && now - connectionClosedAt > closeTimeout) {
+                // Bounded books: a container that never calls destroy does not leak the session.
+                LOG.log(Level.DEBUG, "The container did not destroy a closed connection; no longer counted");
+                destroyed = true;
+            }
             idleClose = state == State.OPEN && inputEnd == null && idle > 0 && now - lastActivity > idle;
             // The handler has not worked through the messages before the peer's close in time.
             answerNow = inputEnd != null && !inputEndHandled && now - inputEndedAt > closeTimeout;
@@ -377,6 +399,7 @@ public final class CoreSession {
         if (abort) {
             transport.abort();
         }
+        finishIfDone();
     }
 
     // --- failing and closing ----------------------------------------------------------------
@@ -441,7 +464,7 @@ public final class CoreSession {
 
     private void finishIfDone() {
         synchronized (this) {
-            if (finished || !handlerTold || !connectionClosed) {
+            if (finished || !handlerTold || !destroyed) {
                 return;
             }
             finished = true;

@@ -300,6 +300,31 @@ class CoreSessionTest {
     }
 
     @Test
+    void sessionIsCountedUntilTheContainerDestroysTheConnection() {
+        int[] finished = {0};
+        session.onFinished(() -> finished[0]++);
+        session.onBytes(clientFrame(true, OpCode.CLOSE, new CloseStatus(1000, "").toPayload()));
+        session.onConnectionClosed();
+        assertEquals(0, finished[0], "closed, but the container has not let go of it yet");
+        session.onDestroyed();
+        assertEquals(1, finished[0]);
+        session.onDestroyed();
+        assertEquals(1, finished[0], "finished once");
+    }
+
+    @Test
+    void closedConnectionTheContainerNeverDestroysStopsBeingCountedAfterTheCloseTimeout() {
+        int[] finished = {0};
+        session.onFinished(() -> finished[0]++);
+        session.onBytes(clientFrame(true, OpCode.CLOSE, new CloseStatus(1000, "").toPayload()));
+        session.onConnectionClosed();
+        session.checkTimeouts(System.nanoTime() + Duration.ofSeconds(1).toNanos());
+        assertEquals(0, finished[0]);
+        session.checkTimeouts(System.nanoTime() + Duration.ofSeconds(6).toNanos());
+        assertEquals(1, finished[0]);
+    }
+
+    @Test
     void theHandlerSeesNoEngineSideMethods() {
         assertFalse(CoreSession.class.isAssignableFrom(app.getClass()));
     }
