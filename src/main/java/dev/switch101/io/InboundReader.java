@@ -13,7 +13,7 @@ import dev.switch101.session.CoreSession;
 /**
  * Reads a connection with non-blocking servlet input into one fixed buffer and passes the
  * bytes to the session, with explicit demand: when the session answers "stop" (its application
- * has a backlog, or the input has ended with a close frame) reading stops, and
+ * has a backlog) reading stops, and
  * {@link #demand()} restarts it in the way the container allows ({@link ReadResumption}).
  * A slow application so slows its peer down through TCP instead of growing memory.
  *

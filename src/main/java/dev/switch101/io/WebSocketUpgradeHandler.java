@@ -67,7 +67,7 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
                     connection, ioThread);
             SessionRef ref = new SessionRef();
             OutboundFlusher flusher = new OutboundFlusher(connection, out, limits.outboundQueueSize(),
-                    ref::touch, ref::failed, reader::onOutputStalled);
+                    ref::written, ref::failed, reader::onOutputStalled);
             CoreSession created = new CoreSession(handler, handshake, limits, new ServletTransport(flusher, reader),
                     executor);
             ref.session = created;
@@ -140,10 +140,10 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
     private static final class SessionRef {
         private volatile CoreSession session;
 
-        void touch() {
+        void written() {
             CoreSession s = session;
             if (s != null) {
-                s.touch();
+                s.onWritten();
             }
         }
 

@@ -22,10 +22,10 @@ import dev.switch101.frame.ProtocolException;
  * connection's {@link SerialExecutor} — never on the transport's I/O thread.
  *
  * <p><b>The close travels behind the data.</b> A close frame or a protocol error from the peer
- * ends the input at once (nothing after it is read), but it is acted on in the same queue as
+ * ends the input at once (what follows is read and dropped), but it is acted on in the same queue as
  * the messages before it: every message received before it is delivered first, and whatever the
- * handler sends while handling them goes out before our close frame. If the handler takes longer
- * than the close timeout, the close is answered without waiting any more.
+ * handler sends while handling them goes out before our close frame. If that makes no progress
+ * (nothing written) for a close timeout, the close is answered without waiting any more.
  *
  * <p><b>Read back-pressure</b> ({@link InboundBacklog}): what has been read but not yet handled —
  * payload bytes plus a cost per queued callback, control frames and empty messages included — is
@@ -81,6 +81,7 @@ public final class CoreSession {
     private boolean destroyed;
     private boolean finished;
     private volatile long lastActivity = System.nanoTime();
+    private volatile long lastWritten = lastActivity;
     private long closeSentAt;
     private long inputEndedAt;
     private long closingAt;
@@ -130,21 +131,23 @@ public final class CoreSession {
     /**
      * Bytes the transport read.
      *
-     * @return {@code true} to go on reading; {@code false} to stop: either until
-     *         {@link Transport#demand()} (the handler has a backlog), or for good (the input has
-     *         ended with a close frame or a protocol error)
+     * @return {@code true} to go on reading; {@code false} to pause until
+     *         {@link Transport#demand()} (the handler has a backlog)
      */
     public boolean onBytes(ByteBuffer bytes) {
-        touch();
+        lastActivity = System.nanoTime();
         if (inputEnded()) {
-            return false; // after the close frame, data is ignored (RFC 6455 §1.4)
+            // After the close frame (or a protocol error) input is dropped (RFC 6455 §1.4), but
+            // still read: a socket closed with unread input is reset, and a reset can destroy
+            // our last frames on their way to the peer.
+            return true;
         }
         try {
             parser.parse(bytes);
         } catch (ProtocolException e) {
             endInput(new InputEnd(null, e));
         }
-        return !inputEnded() && !backlog.shouldPause();
+        return inputEnded() || !backlog.shouldPause();
     }
 
     /** The peer closed its side of the TCP connection. */
@@ -192,9 +195,11 @@ public final class CoreSession {
         onConnectionClosed();
     }
 
-    /** Bytes went in or out: the connection is not idle. */
-    public void touch() {
-        lastActivity = System.nanoTime();
+    /** Bytes went out: the connection is not idle, and the peer is taking what we send. */
+    public void onWritten() {
+        long now = System.nanoTime();
+        lastActivity = now;
+        lastWritten = now;
     }
 
     private synchronized boolean inputEnded() {
@@ -376,8 +381,10 @@ public final class CoreSession {
                 destroyed = true;
             }
             idleClose = state == State.OPEN && inputEnd == null && idle > 0 && now - lastActivity > idle;
-            // The handler has not worked through the messages before the peer's close in time.
-            answerNow = inputEnd != null && !inputEndHandled && now - inputEndedAt > closeTimeout;
+            // The messages before the peer's close are not getting through: the handler is stuck,
+            // or the peer stopped reading our replies for a close timeout.
+            answerNow = inputEnd != null && !inputEndHandled && now - inputEndedAt > closeTimeout
+                    && now - lastWritten > closeTimeout;
             if (state == State.CLOSE_SENT && inputEnd == null && now - closeSentAt > closeTimeout) {
                 // The peer never answered our close frame (RFC 6455 §7.1.1): close TCP anyway.
                 unanswered = closeSent;
