@@ -18,16 +18,25 @@ import dev.switch101.session.CoreSession;
  * A slow application so slows its peer down through TCP instead of growing memory.
  *
  * <p>Where the container closes only in its callbacks ({@link ReadResumption#PARK_CALLBACK_THREAD},
- * Tomcat), a paused reader parks its callback thread until one of: the application caught up
- * ({@link #demand()}), the connection was closed, or the output needs the container (a
- * write event cannot be dispatched while this callback holds the socket): then it returns, and
- * the write callback continues reading ({@link #onWriteCallback()}). The park is a wait on this
- * object's monitor, not a spin, and it holds one container thread per paused connection.
+ * Tomcat), a paused reader parks its callback thread until the application has caught up
+ * ({@link #demand()}) or the connection was closed. The park is a wait on this object's
+ * monitor, not a spin, and it holds one container thread per paused connection.
+ *
+ * <p>One thing a parked (or busy) callback must not hold up: Tomcat cannot dispatch the
+ * socket's write event while one of its callbacks runs. So whenever the output waits for that
+ * event ({@link #onOutputStalled()}), the reader returns after its current read, and the write
+ * callback reads on ({@link #onWriteCallback()}). Should the output stay stalled (the peer
+ * reads nothing), Tomcat calls the reader again at once, since input is waiting: then it parks
+ * for a while before it returns again, from 1 ms doubling up to {@value #MAX_STALL_PARK_MILLIS} ms,
+ * so that a stalled peer costs a few wakeups a second and a write event is never held up longer.
  */
 final class InboundReader implements ReadListener {
 
     /** How long a parked reader sleeps between checks of its conditions; a safety net, not a poll. */
     private static final long PARK_SLICE_MILLIS = 1000;
+
+    /** The longest a parked reader may hold up a write event while the output is stalled. */
+    static final long MAX_STALL_PARK_MILLIS = 100;
 
     private final ServletInputStream in;
     private final byte[] buffer;
@@ -42,6 +51,8 @@ final class InboundReader implements ReadListener {
     private boolean pumping;
     /** The container must dispatch a write event before more can be written. */
     private boolean outputStalled;
+    /** How long to park next while the output stays stalled; 0 until the reader first had to return. */
+    private long stallParkMillis;
 
     InboundReader(ServletInputStream in, int bufferSize, ReadResumption resumption, UpgradedConnection connection,
             Executor ioThread) {
@@ -109,6 +120,7 @@ final class InboundReader implements ReadListener {
     void onWriteCallback() {
         synchronized (this) {
             outputStalled = false;
+            stallParkMillis = 0;
         }
         if (resumption == ReadResumption.PARK_CALLBACK_THREAD) {
             pump();
@@ -142,6 +154,9 @@ final class InboundReader implements ReadListener {
                         paused = true;
                     }
                 }
+                if (mustLetWriteEventIn()) {
+                    return;
+                }
             }
         } catch (IOException | IllegalStateException e) {
             finish();
@@ -153,6 +168,11 @@ final class InboundReader implements ReadListener {
         }
     }
 
+    /** Where reads happen only in callbacks: whether the callback must return so the write event can run. */
+    private synchronized boolean mustLetWriteEventIn() {
+        return resumption == ReadResumption.PARK_CALLBACK_THREAD && outputStalled;
+    }
+
     /**
      * Waits while paused, where the container allows it; {@code true} to read on, {@code false}
      * to return from the callback.
@@ -162,6 +182,9 @@ final class InboundReader implements ReadListener {
             return false; // demand() starts reading again
         }
         synchronized (this) {
+            if (outputStalled) {
+                return parkWhileOutputStalled();
+            }
             while (paused && !finished && !outputStalled && !connection.isClosed()) {
                 try {
                     TimeUnit.MILLISECONDS.timedWait(this, PARK_SLICE_MILLIS);
@@ -172,8 +195,29 @@ final class InboundReader implements ReadListener {
             }
             // Stalled output: return so the container can dispatch the write event, whose
             // callback reads on. Closed: return so the container sees the closed streams.
-            return !paused && !connection.isClosed();
+            return !paused && !finished && !outputStalled && !connection.isClosed();
         }
+    }
+
+    /** Under the lock: the output waits for a write event that this callback would hold up. */
+    private boolean parkWhileOutputStalled() {
+        if (stallParkMillis == 0) {
+            stallParkMillis = 1; // the write event may be waiting right now: let it in at once
+            return false;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stallParkMillis);
+        stallParkMillis = Math.min(2 * stallParkMillis, MAX_STALL_PARK_MILLIS);
+        long left;
+        while (paused && outputStalled && !finished && !connection.isClosed()
+                && (left = deadline - System.nanoTime()) > 0) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !paused && !outputStalled && !finished && !connection.isClosed();
     }
 
     private synchronized boolean isPaused() {

@@ -57,6 +57,8 @@ final class OutboundFlusher implements WriteListener {
     private boolean closed;
     /** Work for the caller to do once the lock is released. */
     private boolean mustClose;
+    /** Close without flushing: the peer is gone or does not read. */
+    private boolean aborting;
     private Throwable failure;
     /** The container said "not ready": tell the reader once the lock is released. */
     private boolean stalled;
@@ -134,6 +136,7 @@ final class OutboundFlusher implements WriteListener {
             queue.clear();
             queuedBytes = 0;
             queuedControl = 0;
+            aborting = true;
             markClosed();
         }
         afterUnlock();
@@ -216,6 +219,7 @@ final class OutboundFlusher implements WriteListener {
             LOG.log(Level.DEBUG, "Write failed", e);
             queue.clear();
             failure = e;
+            aborting = true;
             markClosed();
         }
     }
@@ -231,11 +235,13 @@ final class OutboundFlusher implements WriteListener {
     /** Does what {@link #flush} decided, now that the lock is released. */
     private void afterUnlock() {
         boolean close;
+        boolean abort;
         boolean stall;
         Throwable failed;
         synchronized (this) {
             close = mustClose;
             mustClose = false;
+            abort = aborting;
             stall = stalled && !closed;
             stalled = false;
             failed = failure;
@@ -244,7 +250,9 @@ final class OutboundFlusher implements WriteListener {
         if (stall) {
             onStalled.run();
         }
-        if (close) {
+        if (close && abort) {
+            connection.abort();
+        } else if (close) {
             connection.close();
         }
         if (failed != null) {

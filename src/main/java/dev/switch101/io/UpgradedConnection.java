@@ -1,5 +1,6 @@
 package dev.switch101.io;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -75,6 +76,38 @@ final class UpgradedConnection {
         if (closesOnlyInCallbacks && callbackThread != Thread.currentThread()) {
             wakeReader.run();
             requestReadDispatch();
+        }
+        onClosed.run();
+    }
+
+    /**
+     * Closes the connection without flushing what the container still buffers: for a peer that
+     * is gone or does not read. Undertow's {@code WebConnection.close()} first flushes its own
+     * buffer in blocking mode, which with such a peer never returns; so where the container
+     * keeps the raw channel in its {@code WebConnection} (Undertow), that is closed instead, and
+     * the container's close listeners take it from there.
+     */
+    void abort() {
+        Object channel;
+        try {
+            channel = field(connection, "channel");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            channel = null;
+        }
+        if (!(channel instanceof java.io.Closeable raw)) {
+            close();
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            raw.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "Aborting the connection failed", e);
         }
         onClosed.run();
     }

@@ -433,6 +433,11 @@ public final class CoreSession {
         transport.closeAfterFlush();
     }
 
+    /** Drops the connection now, without a close handshake (the application is stopping). */
+    public void abort() {
+        closeAbnormally(null);
+    }
+
     private void closeAbnormally(Throwable cause) {
         synchronized (this) {
             enterClosing();

@@ -53,7 +53,8 @@ public final class Sessions implements AutoCloseable {
 
     /**
      * Closes every open session with 1001 (going away), waits up to {@code graceMillis} for
-     * the close handshakes, then stops the timer. For application undeploy and server shutdown.
+     * the close handshakes, drops the connections still open, then stops the timer. For
+     * application undeploy and server shutdown.
      */
     public void shutdown(long graceMillis) {
         for (CoreSession session : open) {
@@ -68,6 +69,11 @@ public final class Sessions implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
+        }
+        // Whatever has not closed by now is dropped: no connection (nor a container thread
+        // parked in one) outlives the application.
+        for (CoreSession session : open) {
+            session.abort();
         }
         close();
     }
