@@ -25,7 +25,7 @@ import dev.switch101.session.CoreSession;
  * <p>One thing a parked (or busy) callback must not hold up: Tomcat cannot dispatch the
  * socket's write event while one of its callbacks runs. So whenever the output waits for that
  * event ({@link #onOutputStalled()}), the reader returns after its current read, and the write
- * callback reads on ({@link #onWriteCallback()}). Should the output stay stalled (the peer
+ * callback reads on ({@link #afterWriteCallback()}). Should the output stay stalled (the peer
  * reads nothing), Tomcat calls the reader again at once, since input is waiting: then it parks
  * for a while before it returns again, from 1 ms doubling up to {@value #MAX_STALL_PARK_MILLIS} ms,
  * so that a stalled peer costs a few wakeups a second and a write event is never held up longer.
@@ -116,12 +116,19 @@ final class InboundReader implements ReadListener {
         notifyAll();
     }
 
-    /** A write callback ran: output may flow again, and, where reads happen only in callbacks, reading goes on here. */
-    void onWriteCallback() {
+    /**
+     * A write callback begins: the write event the output waited for has come. Cleared before
+     * the flusher writes, so that a stall the flusher meets again in this callback stands.
+     */
+    void beforeWriteCallback() {
         synchronized (this) {
             outputStalled = false;
             stallParkMillis = 0;
         }
+    }
+
+    /** A write callback has flushed: where reads happen only in callbacks, reading goes on here. */
+    void afterWriteCallback() {
         if (resumption == ReadResumption.PARK_CALLBACK_THREAD) {
             pump();
         }

@@ -25,7 +25,8 @@ import jakarta.servlet.WriteListener;
  * a failure to the session) is done while holding it — containers run close listeners
  * synchronously, and those reach the session, which must be free to call in here.
  *
- * <p>Whenever the container answers "not ready", the flusher says so ({@code onStalled}): only
+ * <p>Whenever the container answers "not ready", the flusher says so ({@code onStalled}, called
+ * under the lock; it must not call back in here): only
  * the container's write event moves the output on then, and a reader parked in a callback of the
  * same socket must return to let that event be dispatched.
  */
@@ -60,8 +61,6 @@ final class OutboundFlusher implements WriteListener {
     /** Close without flushing: the peer is gone or does not read. */
     private boolean aborting;
     private Throwable failure;
-    /** The container said "not ready": tell the reader once the lock is released. */
-    private boolean stalled;
 
     /**
      * @param capacity  bytes of data frames queued before data senders wait
@@ -214,7 +213,11 @@ final class OutboundFlusher implements WriteListener {
             if (closeRequested && queue.isEmpty() && ready && (ready = out.isReady())) {
                 markClosed();
             }
-            stalled |= !ready;
+            if (!ready) {
+                // Told under the lock, so that a write callback that has begun since cannot be
+                // overtaken by this older news (see InboundReader.beforeWriteCallback).
+                onStalled.run();
+            }
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.DEBUG, "Write failed", e);
             queue.clear();
@@ -236,19 +239,13 @@ final class OutboundFlusher implements WriteListener {
     private void afterUnlock() {
         boolean close;
         boolean abort;
-        boolean stall;
         Throwable failed;
         synchronized (this) {
             close = mustClose;
             mustClose = false;
             abort = aborting;
-            stall = stalled && !closed;
-            stalled = false;
             failed = failure;
             failure = null;
-        }
-        if (stall) {
-            onStalled.run();
         }
         if (close && abort) {
             connection.abort();

@@ -125,8 +125,9 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
         @Override
         public void onWritePossible() {
             connection.inCallback(() -> {
+                reader.beforeWriteCallback();
                 flusher.onWritePossible();
-                reader.onWriteCallback();
+                reader.afterWriteCallback();
             });
         }
 
