@@ -169,9 +169,10 @@ class FloodIT extends DeployedTarget {
                 ServerFrames.End seen = frames.drain(null);
                 report("ping flood, peer not reading", during - before, sent);
                 String told = probe.blockedClosesSince(startMillis);
-                System.out.printf("[flood] ping flood, peer not reading, on %s: %d pings written; connection %s"
+                System.out.printf("[flood] ping flood, peer not reading, on %s: %d pings written; %s"
                         + " after %.1f s (%s); handler told %s; the peer then read %d pongs and %s%n",
-                        container(), flood.frames(), ended && end != null ? "ended" : "STILL OPEN", endedAfter,
+                        container(), flood.frames(), ended ? (end != null ? "ended by a write failure" : "flood done")
+                                : "flood STILL RUNNING", endedAfter,
                         end == null ? "no write failure" : end.toString(), told, frames.pongs(), seen);
                 assertTrue(told.startsWith("1008 "), () -> "the handler was told " + told + ", not 1008");
                 assertTrue(during - before < HEAP_BOUND, () -> "heap grew by " + mib(during - before)
