@@ -54,7 +54,7 @@ import dev.switch101.it.support.PacedWebSocket.WriteChunking;
 @ExtendWith(ArquillianExtension.class)
 class StressIT extends DeployedTarget {
 
-    static final int DEFAULT_SECONDS = 60;
+    static final int DEFAULT_SECONDS = 50;
     static final int DEFAULT_CLIENTS = 24;
     static final long STALL_MILLIS = 30_000;
 
@@ -514,6 +514,7 @@ class StressIT extends DeployedTarget {
                 break;
             }
         }
+        // After the server's close frame (or our own) the server may close TCP at any time: a write failing then is no fault.
         if (ledger.failure() == null && !ws.closeSent() && ledger.closeCode() == null) {
             ledger.fail(Category.DROPPED_WITHOUT_CLOSE, "a write failed: " + e + "; " + ws.diagnostics());
         }

@@ -219,8 +219,15 @@ public final class EchoLedger implements PacedWebSocket.Events {
             System.arraycopy(window, filled - kept, window, 0, kept);
             windowStart += filled - kept;
         }
-        return found.isEmpty() ? "the wrong bytes are not from this message"
-                : "the wrong bytes are this message's own bytes from offset(s) " + found;
+        if (!found.isEmpty()) {
+            return "the wrong bytes are this message's own bytes from offset(s) " + found;
+        }
+        boolean period4 = wrong.length >= 12;
+        for (int i = 4; i < wrong.length && period4; i++) {
+            period4 = wrong[i] == wrong[i - 4];
+        }
+        return "the wrong bytes are not from this message" + (period4 ? "; they repeat every 4 bytes, as zero bytes do once"
+                + " unmasked with a frame's masking key: the server passed on buffer space that did not hold this data" : "");
     }
 
     @Override
