@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.switch101.it.support.DeployedTarget;
@@ -32,6 +33,7 @@ import dev.switch101.it.support.PacedWebSocket;
 import dev.switch101.it.support.PacedWebSocket.PongPolicy;
 import dev.switch101.it.support.PacedWebSocket.ReadPacing;
 import dev.switch101.it.support.PacedWebSocket.WriteChunking;
+import dev.switch101.it.support.RawWebSocket;
 
 /**
  * No message lost, corrupted or stalled: many clients at once against the echo endpoint, each
@@ -194,6 +196,58 @@ class StressIT extends DeployedTarget {
             }
             for (Thread thread : threads) {
                 thread.join(90_000);
+            }
+        }
+        report(null);
+    }
+
+    // Clients that vanish (TCP reset) while their echo is streaming must cost the server nothing
+    // after they are gone: fresh clients then get a handshake, an echo and a clean close at once.
+    // Opt-in (-Dstress.resets=true): on an engine where it fails it can leave the container
+    // unable to serve the test classes that run after it.
+    @Test
+    @EnabledIfSystemProperty(named = "stress.resets", matches = "true")
+    void serverStillServesAfterClientsResetMidEcho() throws Exception {
+        AtomicLong resetsFailed = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 20; i++) {
+                    try (RawWebSocket ws = RawWebSocket.connect(base(), "echo")) {
+                        ws.sendInBackground(RawWebSocket.Frame.binary(new byte[16 * MIB]));
+                        ws.input().readNBytes(64 * 1024); // some of the echo...
+                        ws.reset(); // ...then gone, with the rest of it still queued in the server
+                    } catch (IOException | RuntimeException | AssertionError e) {
+                        resetsFailed.incrementAndGet();
+                    }
+                }
+            }, "resetter-" + c);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join(120_000);
+        }
+        Thread.sleep(2_000);
+        for (int i = 0; i < 16; i++) {
+            String what = "fresh client " + i + " after 160 clients reset mid-echo (" + resetsFailed + " of those failed early,"
+                    + " e.g. no handshake answer within " + RawWebSocket.READ_TIMEOUT_MILLIS / 1000 + " s)";
+            long connectionSeed = SEED + i;
+            try {
+                oneConnection(SEED, what, connectionSeed, PongPolicy.AT_ONCE, ReadPacing.EAGER, 10_000, (ws, ledger) -> {
+                    MessageContent content = MessageContent.text(1000, TextStyle.MIXED, connectionSeed);
+                    ledger.expect(new Expected(0, content, "one frame"));
+                    ws.sendFrame(true, 0, PacedWebSocket.OP_TEXT, true, content, content.length());
+                    ws.flush();
+                    ws.awaitUntil(() -> ledger.owedMessages() == 0 || ledger.ended(), 10_000, "the echo");
+                    ledger.expectClose(1000, "clean close after the echo");
+                    ws.sendFrame(true, 0, PacedWebSocket.OP_CLOSE, true, closePayload(1000, ""));
+                    ws.flush();
+                });
+            } catch (IOException | AssertionError e) {
+                synchronized (failures) {
+                    failures.add("-Dstress.seed=" + SEED + ", " + what + ": " + e);
+                }
             }
         }
         report(null);
