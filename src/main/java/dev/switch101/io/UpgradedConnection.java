@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -61,11 +62,8 @@ final class UpgradedConnection {
 
     /** Closes the connection; where the container needs one of its callbacks for that, brings one about. */
     void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!markClosed()) {
+            return;
         }
         try {
             connection.close();
@@ -81,35 +79,31 @@ final class UpgradedConnection {
     }
 
     /**
-     * Closes the connection without flushing what the container still buffers: for a peer that
-     * is gone or does not read. Undertow's {@code WebConnection.close()} first flushes its own
-     * buffer in blocking mode, which with such a peer never returns; so where the container
-     * keeps the raw channel in its {@code WebConnection} (Undertow), that is closed instead, and
-     * the container's close listeners take it from there.
+     * Closes the connection without waiting for output the peer will never take: for a peer
+     * that is gone or does not read. Undertow keeps what a non-blocking write could not take in
+     * a buffer of its own; its close writes that buffer in blocking mode (which never returns
+     * if the peer does not read), and when a write of it fails, its write listener retries it in
+     * a loop that never ends (a spinning I/O thread). So that buffer is emptied first; other
+     * containers close without such waits.
      */
     void abort() {
-        Object channel;
+        dropUnwrittenOutput();
+        close();
+    }
+
+    private void dropUnwrittenOutput() {
+        Object unwritten;
         try {
-            channel = field(connection, "channel");
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            channel = null;
-        }
-        if (!(channel instanceof java.io.Closeable raw)) {
-            close();
+            unwritten = field(connection.getOutputStream(), "buffer");
+        } catch (NoSuchFieldException e) {
+            return; // not Undertow
+        } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "Cannot reach the container's unwritten output", e);
             return;
         }
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (unwritten instanceof ByteBuffer buffer) {
+            buffer.position(buffer.limit());
         }
-        try {
-            raw.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "Aborting the connection failed", e);
-        }
-        onClosed.run();
     }
 
     /** Whether the connection has been closed (by us or by the container). */
@@ -119,13 +113,18 @@ final class UpgradedConnection {
 
     /** The container is done with the connection ({@code HttpUpgradeHandler.destroy}). */
     void destroyed() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (markClosed()) {
+            onClosed.run();
         }
-        onClosed.run();
+    }
+
+    /** Marks the connection closed; {@code false} if it already was. */
+    private synchronized boolean markClosed() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        return true;
     }
 
     /**
