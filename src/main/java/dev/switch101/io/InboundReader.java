@@ -47,6 +47,8 @@ final class InboundReader implements ReadListener {
 
     // Guarded by this.
     private boolean paused;
+    /** Counts {@link #demand()} calls: a demand that overtakes the pause it answers must not be lost. */
+    private long demands;
     private boolean finished;
     private boolean pumping;
     /** The container must dispatch a write event before more can be written. */
@@ -92,6 +94,7 @@ final class InboundReader implements ReadListener {
     void demand() {
         synchronized (this) {
             paused = false;
+            demands++;
             notifyAll();
         }
         switch (resumption) {
@@ -156,9 +159,11 @@ final class InboundReader implements ReadListener {
                     session.onEndOfInput();
                     return;
                 }
+                long demandsBefore = demandsSoFar();
                 if (n > 0 && !session.onBytes(ByteBuffer.wrap(buffer, 0, n))) {
                     synchronized (this) {
-                        paused = true;
+                        // The application may have caught up (and demanded) before we got here.
+                        paused = demands == demandsBefore;
                     }
                 }
                 if (mustLetWriteEventIn()) {
@@ -225,6 +230,10 @@ final class InboundReader implements ReadListener {
             }
         }
         return !paused && !outputStalled && !finished && !connection.isClosed();
+    }
+
+    private synchronized long demandsSoFar() {
+        return demands;
     }
 
     private synchronized boolean isPaused() {
