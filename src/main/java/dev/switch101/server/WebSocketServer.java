@@ -23,7 +23,7 @@ import dev.switch101.upgrade.UpgradeRegistry;
  * origins allowed besides the page's own; {@code *} for any), {@code dev.switch101.requireOrigin}
  * ({@code true} refuses clients that send no Origin), the {@link Limits} names, and
  * {@code dev.switch101.dispatchThreads} / {@code dev.switch101.useManagedExecutor}, and
- * {@code dev.switch101.readResumption} ({@code thread} or {@code solicit}; by default chosen
+ * {@code dev.switch101.readResumption} ({@code park}, {@code io-thread} or {@code thread}; by default chosen
  * for the container, see {@link ReadResumption}).
  */
 public final class WebSocketServer {
