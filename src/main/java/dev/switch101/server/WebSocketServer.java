@@ -23,8 +23,8 @@ import dev.switch101.upgrade.UpgradeRegistry;
  * origins allowed besides the page's own; {@code *} for any), {@code dev.switch101.requireOrigin}
  * ({@code true} refuses clients that send no Origin), the {@link Limits} names, and
  * {@code dev.switch101.dispatchThreads} / {@code dev.switch101.useManagedExecutor}, and
- * {@code dev.switch101.readResumption} ({@code park}, {@code io-thread} or {@code thread}; by default chosen
- * for the container, see {@link ReadResumption}).
+ * {@code dev.switch101.readResumption} ({@code park}, {@code io-thread} or {@code thread}; by
+ * default chosen for the container, see {@link ReadResumption}).
  */
 public final class WebSocketServer {
 
