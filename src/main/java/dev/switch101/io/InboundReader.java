@@ -13,9 +13,9 @@ import dev.switch101.session.CoreSession;
 /**
  * Reads a connection with non-blocking servlet input into one fixed buffer and passes the
  * bytes to the session, with explicit demand: when the session answers "stop" (its application
- * has a backlog) reading stops, and
- * {@link #demand()} restarts it in the way the container allows ({@link ReadResumption}).
- * A slow application so slows its peer down through TCP instead of growing memory.
+ * has a backlog) reading stops, and {@link #demand()} restarts it in the way the container
+ * allows ({@link ReadResumption}). A slow application so slows its peer down through TCP instead
+ * of growing memory.
  *
  * <p>Where the container closes only in its callbacks ({@link ReadResumption#PARK_CALLBACK_THREAD},
  * Tomcat), a paused reader parks its callback thread until the application has caught up
