@@ -14,8 +14,8 @@ public enum ReadResumption {
      * is read only in callbacks, and while the application has a backlog the callback thread
      * waits (parked, not spinning) until the application catches up — what Tomcat's own
      * WebSocket implementation does when an endpoint blocks. Tomcat also closes an upgraded
-     * socket only when one of its callbacks returns, so a close asked for elsewhere is carried
-     * out by the next callback (a parked one is woken for it).
+     * socket only when one of its callbacks returns, so a close asked for elsewhere wakes a
+     * parked callback and has Tomcat dispatch one ({@link UpgradedConnection}).
      */
     PARK_CALLBACK_THREAD,
 
