@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class PojoOnTyrusTest {
 
-    /** In this helper's range for extra servers (48083-48099). */
-    private static final int PORT = 48083;
+    /** The Tyrus server's port: 18096 (README, "Ports"), or {@code -Dpojo.tyrus.port=...}. */
+    private static final int PORT = Integer.getInteger("pojo.tyrus.port", 18096);
     private static final String BASE = "ws://127.0.0.1:" + PORT + "/pojo";
 
     private static Server server;
