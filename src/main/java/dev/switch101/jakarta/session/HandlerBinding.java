@@ -63,16 +63,17 @@ record HandlerBinding(MessageKind kind, MessageHandler handler, Function<Context
                     c -> new WholeBinarySink(c.maxBinaryMessageBufferSize(), conversion, target));
         }
         List<SessionDecoders.Entry> candidates = decoders.candidates(boxed);
-        if (BuiltInCoders.decodesText(boxed)) {
-            TextConversion conversion = new TextConversion(boxed, textDecoders(candidates));
+        if (candidates.isEmpty()) {
+            if (!BuiltInCoders.decodesText(boxed)) {
+                throw new IllegalStateException("No decoder in the endpoint's configuration decodes " + type.getName()
+                        + ", and it is no type a message handler takes natively");
+            }
+            TextConversion conversion = new TextConversion(boxed, List.of());
             return new HandlerBinding(MessageKind.TEXT, handler,
                     c -> new WholeTextSink(c.maxTextMessageBufferSize(), conversion, target));
         }
-        if (candidates.isEmpty()) {
-            throw new IllegalStateException("No decoder in the endpoint's configuration decodes " + type.getName()
-                    + ", and it is no type a message handler takes natively");
-        }
-        // The first decoder in configuration order decides the kind, and whether it streams.
+        // The first decoder in configuration order decides the kind, and whether it streams
+        // (configured decoders come before the built-in String and primitive conversions).
         SessionDecoders.Entry first = candidates.get(0);
         switch (first.shape()) {
             case TEXT_STREAM -> {
