@@ -158,4 +158,69 @@ class JakartaSessionIT {
             }
         }
     }
+
+    @Test
+    void basicSendOverlappingAMessageInPartsIsAnIllegalStateException() throws Exception {
+        // RemoteEndpoint.Basic Javadoc: a new message while one is being sent may throw IllegalStateException.
+        try (JdkClient client = JdkClient.connect(uri("/jsession/rules"))) {
+            client.sendText("partial", true);
+            assertEquals("part1-part2", client.nextText());
+            assertEquals("overlap:IllegalStateException", client.nextText());
+        }
+    }
+
+    @Test
+    void closeCodeThatMayNotBeSentIsAnIllegalArgumentException() throws Exception {
+        // RFC 6455 §7.4.1: 1006 must not be sent in a close frame.
+        try (JdkClient client = JdkClient.connect(uri("/jsession/rules"))) {
+            client.sendText("close1006", true);
+            assertEquals("close1006:IllegalArgumentException", client.nextText());
+            client.sendText("open", true);
+            assertEquals("open", client.nextText());
+        }
+    }
+
+    @Test
+    void sendWriterAndSendStreamSendOneWholeMessage() throws Exception {
+        try (JdkClient client = JdkClient.connect(uri("/jsession/rules"))) {
+            client.sendText("writer", true);
+            StringBuilder expected = new StringBuilder();
+            for (int i = 0; i < 10_000; i++) {
+                expected.append("w€😀").append(i % 10);
+            }
+            assertEquals(expected.toString(), client.nextText());
+            client.sendText("stream", true);
+            byte[] bytes = (byte[]) client.next();
+            assertEquals(100_000, bytes.length);
+            for (int i = 0; i < bytes.length; i++) {
+                assertEquals((byte) i, bytes[i], "byte " + i);
+            }
+        }
+    }
+
+    @Test
+    void idleTimeoutSetOnTheSessionClosesWith1001() throws Exception {
+        try (JdkClient client = JdkClient.connect(uri("/jsession/rules?idle=1000"))) {
+            client.sendText("hello", true);
+            assertEquals("hello", client.nextText());
+            assertEquals(1001, client.closeCode()); // engine default: 5 minutes; this test waits 30 s at most
+        }
+    }
+
+    @Test
+    void closedSessionIsToldOnceAndRefusesUse() throws Exception {
+        String id;
+        try (JdkClient first = JdkClient.connect(uri("/jsession/rules"))) {
+            first.sendText("id", true);
+            id = first.nextText().substring("id:".length());
+            first.ws().sendClose(1000, "bye").get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(1000, first.closeCode());
+        }
+        try (JdkClient second = JdkClient.connect(uri("/jsession/rules"))) {
+            // The closed one is not open, its methods throw (Session Javadoc), onClose came once,
+            // and it is not among the endpoint's open sessions.
+            second.sendText("probe-closed:" + id, true);
+            assertEquals("closed:false|IllegalStateException|1|false", second.nextText());
+        }
+    }
 }

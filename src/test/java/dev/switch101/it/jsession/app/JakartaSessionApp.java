@@ -49,6 +49,7 @@ public final class JakartaSessionApp implements ServletContextListener {
                 PlainConfig.withDecoders(List.of(SessionEndpoints.PointDecoder.class)));
         add(server, "/jsession/small", SessionEndpoints.SmallBuffer::new, PlainConfig.empty());
         add(server, "/jsession/async", SessionEndpoints.Async::new, PlainConfig.empty());
+        add(server, "/jsession/rules", SessionEndpoints.Rules::new, PlainConfig.empty());
     }
 
     private void add(WebSocketServer server, String path, Supplier<Endpoint> endpoints, EndpointConfig config) {

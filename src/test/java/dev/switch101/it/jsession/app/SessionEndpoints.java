@@ -2,14 +2,20 @@ package dev.switch101.it.jsession.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
@@ -17,6 +23,7 @@ import jakarta.websocket.Decoder;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
@@ -182,6 +189,114 @@ public final class SessionEndpoints {
                     throw new IllegalStateException(e);
                 }
             });
+        }
+    }
+
+    /**
+     * The session's rules: a Basic send overlapping a message in parts, a close code that may
+     * not be sent, the idle timeout ({@code ?idle=millis}), send streams, and what is left of a
+     * closed session.
+     */
+    public static final class Rules extends Reporting {
+        /** Sessions whose onClose came, by id, and how many times it came. */
+        static final Map<String, Session> CLOSED = new ConcurrentHashMap<>();
+        static final Map<String, AtomicInteger> CLOSES = new ConcurrentHashMap<>();
+
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            List<String> idle = session.getRequestParameterMap().get("idle");
+            if (idle != null) {
+                session.setMaxIdleTimeout(Long.parseLong(idle.get(0)));
+            }
+            session.addMessageHandler(String.class, text -> {
+                try {
+                    answer(session, text);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        private static void answer(Session session, String text) throws IOException {
+            RemoteEndpoint.Basic basic = session.getBasicRemote();
+            if (text.startsWith("probe-closed:")) {
+                probeClosed(session, text.substring("probe-closed:".length()));
+                return;
+            }
+            switch (text) {
+                case "id" -> basic.sendText("id:" + session.getId());
+                case "partial" -> {
+                    basic.sendText("part1-", false);
+                    String overlap;
+                    try {
+                        basic.sendText("whole");
+                        overlap = "sent";
+                    } catch (IllegalStateException e) {
+                        overlap = "IllegalStateException";
+                    }
+                    basic.sendText("part2", true);
+                    basic.sendText("overlap:" + overlap);
+                }
+                case "close1006" -> {
+                    try {
+                        session.close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "no"));
+                        basic.sendText("close1006:accepted");
+                    } catch (IllegalArgumentException e) {
+                        basic.sendText("close1006:IllegalArgumentException");
+                    }
+                }
+                case "writer" -> {
+                    try (Writer writer = basic.getSendWriter()) {
+                        for (int i = 0; i < 10_000; i++) {
+                            writer.write("w€😀" + (i % 10));
+                        }
+                    }
+                }
+                case "stream" -> {
+                    try (OutputStream out = basic.getSendStream()) {
+                        for (int i = 0; i < 100_000; i++) {
+                            out.write(i);
+                        }
+                    }
+                }
+                default -> basic.sendText(text);
+            }
+        }
+
+        /** Describes the closed session {@code id}, once its onClose has come (waiting 10 s at most). */
+        private static void probeClosed(Session session, String id) throws IOException {
+            Session closed = null;
+            for (int i = 0; i < 1000 && closed == null; i++) {
+                closed = CLOSED.get(id);
+                if (closed == null) {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
+                }
+            }
+            if (closed == null) {
+                session.getBasicRemote().sendText("closed:never");
+                return;
+            }
+            String properties;
+            try {
+                closed.getUserProperties();
+                properties = "readable";
+            } catch (IllegalStateException e) {
+                properties = "IllegalStateException";
+            }
+            session.getBasicRemote().sendText("closed:" + closed.isOpen() + "|" + properties + "|"
+                    + CLOSES.get(id).get() + "|" + session.getOpenSessions().contains(closed));
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason closeReason) {
+            session.getUserProperties().put("closed", closeReason); // still usable during onClose
+            CLOSES.computeIfAbsent(session.getId(), id -> new AtomicInteger()).incrementAndGet();
+            CLOSED.put(session.getId(), session);
         }
     }
 }
