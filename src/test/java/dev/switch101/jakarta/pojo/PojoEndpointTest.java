@@ -39,7 +39,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 /**
  * The per-connection Endpoint: which handlers it registers, which arguments each annotated method
  * gets (parameters in any order), what it sends back and where errors go. Uses a recording session;
- * the same behaviour with a real session is pinned by {@link PojoOnTyrusTest}.
+ * the same behaviour with a real session is pinned by {@code dev.switch101.it.pojo.PojoOnTyrusTest}.
  */
 class PojoEndpointTest {
 

@@ -1,4 +1,4 @@
-package dev.switch101.jakarta.pojo;
+package dev.switch101.it.pojo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The annotated endpoints of {@code fixtures} driven by the JDK WebSocket client: the same checks
+ * The annotated endpoints of {@code endpoints} driven by the JDK WebSocket client: the same checks
  * on Tyrus' server with our model's {@code Endpoint} ({@link PojoOnTyrusTest}) and on our engine
  * in real containers ({@link PojoOnEngineIT}).
  */

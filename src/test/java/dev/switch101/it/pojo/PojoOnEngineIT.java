@@ -1,4 +1,4 @@
-package dev.switch101.jakarta.pojo;
+package dev.switch101.it.pojo;
 
 import java.net.URL;
 
@@ -9,10 +9,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.switch101.it.support.Switch101War;
-import dev.switch101.jakarta.pojo.fixtures.EchoPojo;
+import dev.switch101.it.pojo.endpoints.EchoPojo;
 
 /**
- * {@link PojoChecks} on our engine in each container: the fixtures are scanned and deployed by
+ * {@link PojoChecks} on our engine in each container: the endpoints are scanned and deployed by
  * our ServerContainer as ordinary {@code @ServerEndpoint} classes.
  */
 @ExtendWith(ArquillianExtension.class)

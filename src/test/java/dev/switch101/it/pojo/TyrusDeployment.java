@@ -1,4 +1,4 @@
-package dev.switch101.jakarta.pojo;
+package dev.switch101.it.pojo;
 
 import java.util.List;
 import java.util.Set;
@@ -8,18 +8,19 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpointConfig;
 
-import dev.switch101.jakarta.pojo.fixtures.CloseLogPojo;
-import dev.switch101.jakarta.pojo.fixtures.ClosingPojo;
-import dev.switch101.jakarta.pojo.fixtures.EchoPojo;
-import dev.switch101.jakarta.pojo.fixtures.ErrorsPojo;
-import dev.switch101.jakarta.pojo.fixtures.LimitedPojo;
-import dev.switch101.jakarta.pojo.fixtures.PartsPojo;
-import dev.switch101.jakarta.pojo.fixtures.PointsPojo;
-import dev.switch101.jakarta.pojo.fixtures.RoomsPojo;
-import dev.switch101.jakarta.pojo.fixtures.StreamsPojo;
+import dev.switch101.it.pojo.endpoints.CloseLogPojo;
+import dev.switch101.it.pojo.endpoints.ClosingPojo;
+import dev.switch101.it.pojo.endpoints.EchoPojo;
+import dev.switch101.it.pojo.endpoints.ErrorsPojo;
+import dev.switch101.it.pojo.endpoints.LimitedPojo;
+import dev.switch101.it.pojo.endpoints.PartsPojo;
+import dev.switch101.it.pojo.endpoints.PointsPojo;
+import dev.switch101.it.pojo.endpoints.RoomsPojo;
+import dev.switch101.it.pojo.endpoints.StreamsPojo;
+import dev.switch101.jakarta.pojo.PojoEndpoints;
 
 /**
- * Deploys the annotated endpoints of {@code fixtures} on Tyrus as programmatic endpoints whose
+ * Deploys the annotated endpoints of {@code endpoints} on Tyrus as programmatic endpoints whose
  * instances are {@link PojoEndpoints#endpointFor} wrappers: Tyrus supplies the real
  * {@code Session}, our model does everything annotation-related.
  */

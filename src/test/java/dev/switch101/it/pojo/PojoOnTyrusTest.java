@@ -1,4 +1,4 @@
-package dev.switch101.jakarta.pojo;
+package dev.switch101.it.pojo;
 
 import java.util.Map;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * {@link PojoChecks} with a real {@code Session} that is not ours: Tyrus' own server, each
- * connection served by the {@code Endpoint} that {@link PojoEndpoints#endpointFor} makes
+ * connection served by the {@code Endpoint} that {@code PojoEndpoints.endpointFor} makes
  * ({@link TyrusDeployment}).
  */
 class PojoOnTyrusTest extends PojoChecks {
