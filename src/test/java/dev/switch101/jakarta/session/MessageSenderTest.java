@@ -93,6 +93,8 @@ class MessageSenderTest {
     }
 
     private final List<Frame> frames = new ArrayList<>();
+    private final List<byte[]> controlFrames = new ArrayList<>();
+    private WebSocketSession engine;
 
     private MessageSender sender(List<Class<? extends Encoder>> encoders) {
         Transport transport = new Transport() {
@@ -111,6 +113,7 @@ class MessageSenderTest {
 
             @Override
             public boolean writeControl(byte[] frame) {
+                controlFrames.add(frame);
                 return true;
             }
 
@@ -148,6 +151,7 @@ class MessageSenderTest {
         HandshakeInfo info = new HandshakeInfo(URI.create("ws://localhost/x"), Map.of(), null, Map.of(), Map.of(), "",
                 List.of(), null, null, false);
         new CoreSession(handler, info, Limits.DEFAULT, transport, Runnable::run).start();
+        engine = view[0];
         return new MessageSender(view[0],
                 SessionEncoders.create(new TestConfig(List.of(), encoders, new HashMap<>())));
     }
@@ -217,5 +221,19 @@ class MessageSenderTest {
         sender.sendBasicPart(MessageType.TEXT, ByteBuffer.wrap("b".getBytes(StandardCharsets.UTF_8)), true);
         sender.sendWhole(MessageType.TEXT, ByteBuffer.wrap("c".getBytes(StandardCharsets.UTF_8)), true);
         assertEquals(List.of("a", "b", "c"), frames.stream().map(Frame::text).toList());
+    }
+
+    @Test
+    void pingAndPongOver125BytesAreIllegalArgumentsAndNothingIsSent() throws Exception {
+        // RFC 6455 §5.5: control frame payloads are 125 bytes at most.
+        MessageSender sender = sender(List.of());
+        BasicRemote remote = new BasicRemote(engine, sender);
+        remote.sendPing(ByteBuffer.allocate(125));
+        remote.sendPong(ByteBuffer.allocate(125));
+        assertThrows(IllegalArgumentException.class, () -> remote.sendPing(ByteBuffer.allocate(126)));
+        assertThrows(IllegalArgumentException.class, () -> remote.sendPong(ByteBuffer.allocate(126)));
+        assertEquals(2, controlFrames.size());
+        assertEquals(0x89, controlFrames.get(0)[0] & 0xFF);
+        assertEquals(0x8A, controlFrames.get(1)[0] & 0xFF);
     }
 }
