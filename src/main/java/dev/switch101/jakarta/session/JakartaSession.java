@@ -143,7 +143,8 @@ final class JakartaSession implements Session, HandlerBinding.Context {
         } else if (handler instanceof MessageHandler.Partial<?> partial) {
             handlers.add(HandlerBinding.partial(typeOf(handler, MessageHandler.Partial.class), partial));
         } else {
-            throw new IllegalStateException("A message handler implements MessageHandler.Whole or MessageHandler.Partial");
+            throw new IllegalStateException(
+                    "A message handler implements MessageHandler.Whole or MessageHandler.Partial");
         }
     }
 
@@ -229,7 +230,10 @@ final class JakartaSession implements Session, HandlerBinding.Context {
         maxIdleTimeout = milliseconds;
     }
 
-    /** A whole binary message larger than this closes the session with 1009; partial and stream handlers are not limited by it. */
+    /**
+     * A whole binary message larger than this closes the session with 1009; partial and stream
+     * handlers are not limited by it (only by the engine's {@code maxMessageSize}).
+     */
     @Override
     public void setMaxBinaryMessageBufferSize(int length) {
         checkNotClosed();
@@ -242,7 +246,10 @@ final class JakartaSession implements Session, HandlerBinding.Context {
         return maxBinaryMessageBufferSize;
     }
 
-    /** A whole text message longer than this (in characters) closes the session with 1009; partial and stream handlers are not limited by it. */
+    /**
+     * A whole text message longer than this, in characters, closes the session with 1009;
+     * partial and stream handlers are not limited by it (only by the engine's {@code maxMessageSize}).
+     */
     @Override
     public void setMaxTextMessageBufferSize(int length) {
         checkNotClosed();
