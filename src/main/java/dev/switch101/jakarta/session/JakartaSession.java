@@ -60,6 +60,14 @@ final class JakartaSession implements Session, HandlerBinding.Context {
         this.handshake = engine.handshake();
         this.decoders = decoders;
         this.encoders = encoders;
+        // Session#getUserProperties (WebSocket 2.1): a shallow copy of the endpoint config's user
+        // properties as modifyHandshake left them (the config is the per-session copy). A null
+        // value cannot be held by the concurrent map; such an entry is as good as absent.
+        setup.config().getUserProperties().forEach((key, value) -> {
+            if (key != null && value != null) {
+                userProperties.put(key, value);
+            }
+        });
         MessageSender sender = new MessageSender(engine, encoders);
         WebSocketContainer container = setup.container();
         this.basic = new BasicRemote(engine, sender);
