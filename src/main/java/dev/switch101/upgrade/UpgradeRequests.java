@@ -43,7 +43,9 @@ public final class UpgradeRequests {
             return false;
         }
         String minor = protocol.substring(7);
-        return !minor.isEmpty() && minor.length() <= 3 && minor.chars().allMatch(Character::isDigit) && Integer.parseInt(minor) >= 1;
+        // ASCII digits only (RFC 5234 DIGIT): Character.isDigit would take any Unicode digit.
+        return !minor.isEmpty() && minor.length() <= 3 && minor.chars().allMatch(c -> c >= '0' && c <= '9')
+                && Integer.parseInt(minor) >= 1;
     }
 
     /** Whether the request came over HTTP/2 or later, where {@code Upgrade} has no meaning. */
