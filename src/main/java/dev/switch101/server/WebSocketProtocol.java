@@ -26,6 +26,7 @@ import dev.switch101.session.FrameHandler;
 import dev.switch101.session.HandshakeInfo;
 import dev.switch101.session.Limits;
 import dev.switch101.upgrade.ProtocolToken;
+import dev.switch101.upgrade.RequestTarget;
 import dev.switch101.upgrade.UpgradeDecision;
 import dev.switch101.upgrade.UpgradeProtocol;
 import dev.switch101.upgrade.UpgradeRequests;
@@ -53,14 +54,14 @@ final class WebSocketProtocol implements UpgradeProtocol {
 
     @Override
     public UpgradeDecision decide(HttpServletRequest request, ProtocolToken offer) {
-        WebSocketServer.Match match = server.match(UpgradeRequests.pathWithinApplication(request));
+        WebSocketServer.Match match = UpgradeRequests.pathWithinApplication(request).map(server::match).orElse(null);
         if (match == null) {
             return UpgradeDecision.decline(); // no endpoint here: the container's ordinary answer (404)
         }
         EndpointRegistration endpoint = match.endpoint();
         HandshakeRequest handshake = new ServletHandshakeRequest(request);
         OriginPolicy policy = endpoint.originPolicy() != null ? endpoint.originPolicy() : server.originPolicy();
-        Optional<Refusal> refusal = new HandshakeValidator(policy).validate(handshake);
+        Optional<Refusal> refusal = new HandshakeValidator(policy, server.allowedHosts()).validate(handshake);
         if (refusal.isPresent()) {
             Refusal r = refusal.get();
             return UpgradeDecision.refuse(r.status(), r.reason(), r.headers());
@@ -107,7 +108,7 @@ final class WebSocketProtocol implements UpgradeProtocol {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> parameters.put(k, List.of(v)));
         String query = request.getQueryString();
-        URI uri = URI.create(request.getRequestURL() + (query == null ? "" : "?" + query));
+        URI uri = RequestTarget.uri(request); // checked by the UpgradeFilter: cannot fail here
         List<String> accepted = new ArrayList<>();
         extensions.forEach(e -> accepted.add(e.response().toHeaderValue()));
         return new HandshakeInfo(uri, headers, query, parameters, pathParameters, subprotocol, accepted,

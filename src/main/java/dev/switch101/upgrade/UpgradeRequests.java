@@ -2,6 +2,7 @@ package dev.switch101.upgrade;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -19,11 +20,15 @@ public final class UpgradeRequests {
     }
 
     /**
-     * The request's path within the application, as sent (not decoded): what a protocol
-     * registered for a path matches against.
+     * The request's path within the application, decoded once, path parameters (such as
+     * {@code ;jsessionid=...}) dropped: what a protocol registered for a path matches against.
+     * See {@link RequestTarget#pathWithinApplication}.
+     *
+     * @return the path, starting with {@code /}, or empty if the request's path can never match
+     *         (malformed, or with {@code .}, {@code ..} or empty segments)
      */
-    public static String pathWithinApplication(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+    public static Optional<String> pathWithinApplication(HttpServletRequest request) {
+        return RequestTarget.pathWithinApplication(request);
     }
 
     /**
