@@ -73,9 +73,10 @@ public final class TrustedProxies {
     }
 
     /**
-     * The bytes of an IP literal, never a name lookup: only digits, hex digits, {@code .} and
-     * {@code :} reach {@link InetAddress#getByName}, which then only checks the format. A zone
-     * ({@code %eth0}) is dropped; brackets are allowed.
+     * The bytes of an IP literal, never a name lookup: IPv4 is parsed here (four decimal parts,
+     * each 0..255); IPv6 (anything with a {@code :}, made only of hex digits, {@code :} and
+     * {@code .}) goes to {@link InetAddress#getByName}, which treats text with a colon as an IPv6
+     * literal and only checks its format. A zone ({@code %eth0}) is dropped; brackets are allowed.
      */
     static Optional<byte[]> literal(String text) {
         String address = text.trim();
@@ -86,19 +87,17 @@ public final class TrustedProxies {
         if (zone >= 0) {
             address = address.substring(0, zone);
         }
-        boolean v6 = address.indexOf(':') >= 0;
         if (address.isEmpty() || address.length() > 45) {
             return Optional.empty();
         }
+        if (address.indexOf(':') < 0) {
+            return ipv4(address);
+        }
         for (int i = 0; i < address.length(); i++) {
             char c = address.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || c == '.' || (v6 && (c == ':' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
-            if (!ok) {
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.')) {
                 return Optional.empty();
             }
-        }
-        if (!v6 && address.chars().filter(c -> c == '.').count() != 3) {
-            return Optional.empty(); // "10" or "10.1" would be read as shorthand forms
         }
         try {
             return Optional.of(InetAddress.getByName(address).getAddress());
@@ -106,6 +105,27 @@ public final class TrustedProxies {
             // Only the literal's format is checked here (no lookup): this is the "not an address" verdict.
             return Optional.empty();
         }
+    }
+
+    /** Dotted-decimal IPv4, strictly four parts of one to three digits, 0..255. */
+    private static Optional<byte[]> ipv4(String address) {
+        String[] parts = address.split("\\.", -1);
+        if (parts.length != 4) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Optional.empty();
+            }
+            int value = Integer.parseInt(part);
+            if (value > 255) {
+                return Optional.empty();
+            }
+            bytes[i] = (byte) value;
+        }
+        return Optional.of(bytes);
     }
 
     /** One address block: the first {@code bits} bits of {@code network}. */

@@ -14,6 +14,8 @@ import java.util.Optional;
  * <p>Decisions, so that what an endpoint is matched against is what the client meant and nothing
  * can be smuggled past a match:
  * <ul>
+ *   <li>a raw control character, space or non-ASCII character is refused: a request-target is
+ *       ASCII (RFC 9112 §3.2), and containers disagree on what such bytes would mean;
  *   <li>an encoded {@code /} ({@code %2F}) or NUL ({@code %00}) is refused, like a bad escape:
  *       decoded, it would either split a segment the client sent as one or hide in it, and the
  *       containers disagree about it (Tomcat refuses it, Undertow passes it undecoded);
@@ -31,7 +33,9 @@ public final class RequestPath {
     private final List<String> segments;
 
     private RequestPath(List<String> segments) {
-        this.segments = Collections.unmodifiableList(segments);
+        // "/" and "/;p" are the root: one empty segment is no segment, so the root has one form.
+        boolean root = segments.size() == 1 && segments.get(0).isEmpty();
+        this.segments = root ? List.of() : Collections.unmodifiableList(segments);
     }
 
     /**
@@ -39,11 +43,19 @@ public final class RequestPath {
      *
      * @param rawPath the path as sent, e.g. {@code /app/chat;jsessionid=1/room%201}
      * @return the decoded path
-     * @throws MalformedTargetException if an escape is bad, encodes {@code /} or NUL, or the bytes
-     *                                  are not UTF-8
+     * @throws MalformedTargetException if a raw character is a control, a space or not ASCII, an
+     *                                  escape is bad, encodes {@code /} or NUL, or the bytes are not UTF-8
      */
     public static RequestPath parse(String rawPath) {
         Objects.requireNonNull(rawPath, "rawPath");
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            // A request-target is ASCII without controls or spaces (RFC 9112 §3.2, RFC 3986 §2):
+            // anything else has no single meaning once decoded, so it is not guessed at.
+            if (c <= 0x20 || c >= 0x7F) {
+                throw new MalformedTargetException("character not allowed in the path");
+            }
+        }
         String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
         List<String> segments = new ArrayList<>();
         if (path.isEmpty()) {
@@ -69,13 +81,10 @@ public final class RequestPath {
     }
 
     /**
-     * @return whether no segment is {@code .}, {@code ..} or empty (a single empty segment, the
-     *         root {@code /}, aside): only a normal path may match an endpoint
+     * @return whether no segment is {@code .}, {@code ..} or empty (the root {@code /} has no
+     *         segment): only a normal path may match an endpoint
      */
     public boolean isNormal() {
-        if (segments.size() == 1 && segments.get(0).isEmpty()) {
-            return true;
-        }
         for (String segment : segments) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
                 return false;

@@ -13,7 +13,7 @@ class PercentEncodingTest {
     // RFC 3986 §2.1: every '%' in a query starts a two-hex-digit escape (issue 12: "?a=%zz" made a 500).
     @Test
     void QueryWithBadEscapeIsMalformed() {
-        for (String query : new String[] {"a=%zz", "a=%", "a=%4", "a=1&b=%G0"}) {
+        for (String query : new String[] {"a=%zz", "a=%", "a=%4", "a=1&b=%G0", "a=%\uff11\uff11", "a=%\u0661\u0661"}) {
             assertEquals("bad percent-escape in the query",
                     assertThrows(MalformedTargetException.class, () -> PercentEncoding.checkEscapes(query, "the query"))
                             .getMessage(), query);

@@ -40,7 +40,7 @@ class RequestPathTest {
     // RFC 3986 §2.1: '%' must be followed by two hex digits (ASCII only).
     @Test
     void BadPercentEscapeIsMalformed() {
-        for (String raw : List.of("/ec%zzho", "/echo%", "/echo%4", "/echo%4g", "/%\uff11\uff11", "/%\u0661\u0661")) {
+        for (String raw : List.of("/ec%zzho", "/echo%", "/echo%4", "/echo%4g", "/%-1")) {
             assertEquals("bad percent-escape in the path", reason(raw), raw);
         }
     }
@@ -51,6 +51,16 @@ class RequestPathTest {
         assertEquals("the path is not UTF-8", reason("/%C0%AF"));
         assertEquals("the path is not UTF-8", reason("/%FF"));
         assertEquals("the path is not UTF-8", reason("/%ED%A0%80"));
+    }
+
+    // RFC 9112 §3.2 / RFC 3986 §2: a request-target is ASCII, without spaces or controls; found by
+    // RequestTargetFuzzTest: a raw non-ASCII character in a segment with an escape was re-encoded
+    // (a lone surrogate as '?'), so decoding was not one well-defined step.
+    @Test
+    void RawNonAsciiSpaceAndControlsAreMalformed() {
+        for (String raw : List.of("/caf\u00e9", "/a b", "/a\tb", "/\ud800%41", "/a\u007f")) {
+            assertEquals("character not allowed in the path", reason(raw), raw);
+        }
     }
 
     // Decision (README): an encoded '/' would split a segment the client sent as one, or hide in it;
