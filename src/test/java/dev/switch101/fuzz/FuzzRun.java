@@ -28,6 +28,8 @@ public final class FuzzRun {
     public static final long HANG_MILLIS = 10_000;
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** Long runs say how far they are every this many inputs. */
+    private static final long PROGRESS_EVERY = 250_000;
 
     private FuzzRun() {
     }
@@ -62,6 +64,10 @@ public final class FuzzRun {
                 long inputSeed = mix(seed + i * GOLDEN);
                 watchdog.begin(inputSeed);
                 runOne(name, inputSeed, target);
+                if ((i + 1) % PROGRESS_EVERY == 0) {
+                    System.out.printf("fuzz %s: %,d of %,d inputs, %,d ms%n", name, i + 1, total,
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                }
             }
         } finally {
             watchdog.interrupt();
