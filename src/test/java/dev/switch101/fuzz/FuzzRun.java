@@ -54,7 +54,7 @@ public final class FuzzRun {
             System.out.printf("fuzz %s: replayed input %s%n", name, replay.trim());
             return 1;
         }
-        long seed = Long.getLong("fuzz.seed", System.nanoTime() ^ Double.doubleToLongBits(Math.random()));
+        long seed = Long.getLong("fuzz.seed", new SplittableRandom().nextLong());
         long total = inputs * Math.max(1, Long.getLong("fuzz.scale", 1));
         long start = System.nanoTime();
         Watchdog watchdog = new Watchdog(name, Thread.currentThread());
