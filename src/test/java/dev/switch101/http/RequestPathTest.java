@@ -85,6 +85,16 @@ class RequestPathTest {
         assertTrue(RequestPath.parse("/.hidden/a..b").isNormal());
     }
 
+    // The root has one form, however written ("/", "", "/;p"), so that equal paths compare equal.
+    // Found by RequestTargetFuzzTest: "/;x" was one empty segment, "/" none.
+    @Test
+    void RootPathHasOneForm() {
+        assertEquals(RequestPath.parse("/"), RequestPath.parse("/;jsessionid=1"));
+        assertEquals(RequestPath.parse("/"), RequestPath.parse(""));
+        assertEquals(List.of(), RequestPath.parse("/;x").segments());
+        assertEquals("/", RequestPath.parse("/;x").toString());
+    }
+
     // Servlet 6.0 §3.5: the path within the application follows the context path, compared decoded
     // (containers differ in whether getContextPath() is raw).
     @Test
