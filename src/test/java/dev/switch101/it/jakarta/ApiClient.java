@@ -69,7 +69,9 @@ final class ApiClient implements AutoCloseable {
         try {
             webSocket = builder.buildAsync(uri, new Collector()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new AssertionError("handshake to " + uri + " failed: " + e.getCause(), e.getCause());
+            String answer = e.getCause() instanceof java.net.http.WebSocketHandshakeException refused
+                    ? " (HTTP " + refused.getResponse().statusCode() + " " + refused.getResponse().body() + ")" : "";
+            throw new AssertionError("handshake to " + uri + " failed: " + e.getCause() + answer, e.getCause());
         } catch (InterruptedException | TimeoutException e) {
             throw new AssertionError("handshake to " + uri + " did not complete", e);
         }
