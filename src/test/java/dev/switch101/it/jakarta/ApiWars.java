@@ -66,15 +66,18 @@ final class ApiWars {
      * @return a WAR for the container's own WebSocket implementation: no Switch101 class and not
      *         Switch101's {@code META-INF/context.xml} (whose containerSciFilter switches Tomcat's
      *         implementation off), just the plain echo and the fixtures that say who serves
-     *         (context root /plain-builtin). Its own context.xml only stops the embedded Tomcat
-     *         from scanning the test JVM's class path: there, tyrus-server's
-     *         ServerApplicationConfig (no no-arg constructor) makes Tomcat's WsSci fail the start.
+     *         (context root /plain-builtin). Its own context.xml keeps the test JVM's class path
+     *         out, which the embedded Tomcat treats as the container's: it holds Switch101's
+     *         classes (target/classes, whose ServletContainerInitializer Tomcat would run for every
+     *         WAR as a container-provided one) and tyrus-server's ServerApplicationConfig (no no-arg
+     *         constructor: Tomcat's WsSci fails the start when its class-path scan meets it).
      */
     static WebArchive withoutSwitch101() {
         return ShrinkWrap.create(WebArchive.class, BUILTIN + ".war")
                 .addClasses(PlainEchoEndpoint.class, WhoServesEndpoint.class, Report.class,
                         ListenerRegistration.class, ListenerAddedEndpoint.class)
                 .addClass("dev.switch101.it.jakarta.fixtures.ServerContainerSeen")
-                .addAsManifestResource(new StringAsset("<Context><JarScanner scanClassPath=\"false\"/></Context>\n"), "context.xml");
+                .addAsManifestResource(new StringAsset(
+                        "<Context containerSciFilter=\"dev\\.switch101\\..*\"><JarScanner scanClassPath=\"false\"/></Context>\n"), "context.xml");
     }
 }

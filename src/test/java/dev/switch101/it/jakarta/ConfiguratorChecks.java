@@ -41,7 +41,8 @@ public interface ConfiguratorChecks extends ApiTarget {
             assertEquals("chat.v2", lines.get("subprotocol"));
             // Session.getUserProperties javadoc: starts as a shallow copy of the config's user
             // properties as modifyHandshake left them.
-            assertEquals("true", lines.get("sessionCopy"));
+            assertEquals("true", lines.get("sessionCopy"),
+                    "Session.getUserProperties() holds what modifyHandshake put into the config's user properties");
             String facts = lines.get("facts");
             assertTrue(facts.contains("header=probe-value"), facts);
             assertTrue(facts.contains("query=a=1&a=2&b=x"), facts);
