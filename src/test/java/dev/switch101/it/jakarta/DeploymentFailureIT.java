@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +21,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.switch101.it.jakarta.fixtures.plain.PlainEchoEndpoint;
 import dev.switch101.it.support.TargetContainer;
 
 /**
@@ -31,6 +33,8 @@ import dev.switch101.it.support.TargetContainer;
  */
 @ExtendWith(ArquillianExtension.class)
 class DeploymentFailureIT {
+
+    private static final String VALID_AFTER_FAILURE = "valid-after-failure";
 
     @ArquillianResource
     private Deployer deployer;
@@ -58,6 +62,30 @@ class DeploymentFailureIT {
     @Deployment(name = "EQUIVALENT_TEMPLATES", managed = false, testable = false)
     static WebArchive equivalentTemplates() {
         return ApiWars.invalid(InvalidEndpoints.EQUIVALENT_TEMPLATES);
+    }
+
+    @Deployment(name = "VALID_AFTER_FAILURE", managed = false, testable = false)
+    static WebArchive validAfterFailure() {
+        return ApiWars.switch101(VALID_AFTER_FAILURE).addClass(PlainEchoEndpoint.class);
+    }
+
+    // A failed (and undeployed) Switch101 WAR leaves nothing behind that breaks the next one: a
+    // valid WAR deployed afterwards in the same server serves its endpoint.
+    @Test
+    void aValidWarDeploysAndServesAfterAFailedOne() throws Exception {
+        assertDeploymentFails(InvalidEndpoints.BAD_PARAMETER);
+        deployer.deploy(VALID_AFTER_FAILURE);
+        try {
+            URL base = new URL("http://127.0.0.1:" + TargetContainer.httpPort() + "/" + VALID_AFTER_FAILURE + "/");
+            new PlainEchoChecks() {
+                @Override
+                public URL base() {
+                    return base;
+                }
+            }.plainEchoEchoesTextAndBinary();
+        } finally {
+            deployer.undeploy(VALID_AFTER_FAILURE);
+        }
     }
 
     // §4.7: one @OnMessage per message type.
