@@ -52,7 +52,12 @@ final class ApiWars {
 
     /** @return Switch101 plus every valid API test endpoint (context root /jakarta-api) */
     static WebArchive api() {
-        return switch101(API)
+        return api(API);
+    }
+
+    /** @return Switch101 plus every valid API test endpoint, as {@code name}.war */
+    static WebArchive api(String name) {
+        return switch101(name)
                 .addPackage(ApiEndpoints.class.getPackage())
                 .addPackage(PlainEchoEndpoint.class.getPackage());
     }

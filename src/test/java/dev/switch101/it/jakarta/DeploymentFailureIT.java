@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
+import java.util.Locale;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,7 +22,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.switch101.it.jakarta.fixtures.plain.PlainEchoEndpoint;
 import dev.switch101.it.support.TargetContainer;
 
 /**
@@ -34,8 +34,8 @@ import dev.switch101.it.support.TargetContainer;
 @ExtendWith(ArquillianExtension.class)
 class DeploymentFailureIT {
 
-    private static final String VALID_AFTER_FAILURE = "VALID_AFTER_FAILURE";
-    private static final String VALID_WAR = "valid-after-failure";
+    private static final String FIRST_VALID = "VALID-FIRST";
+    private static final String SECOND_VALID = "VALID-SECOND";
 
     @ArquillianResource
     private Deployer deployer;
@@ -65,27 +65,42 @@ class DeploymentFailureIT {
         return ApiWars.invalid(InvalidEndpoints.EQUIVALENT_TEMPLATES);
     }
 
-    @Deployment(name = "VALID_AFTER_FAILURE", managed = false, testable = false)
-    static WebArchive validAfterFailure() {
-        return ApiWars.switch101(VALID_WAR).addClass(PlainEchoEndpoint.class);
+    @Deployment(name = FIRST_VALID, managed = false, testable = false)
+    static WebArchive firstValid() {
+        return ApiWars.api(FIRST_VALID.toLowerCase(Locale.ROOT));
     }
 
-    // A failed (and undeployed) Switch101 WAR leaves nothing behind that breaks the next one: a
-    // valid WAR deployed afterwards in the same server serves its endpoint.
+    @Deployment(name = SECOND_VALID, managed = false, testable = false)
+    static WebArchive secondValid() {
+        return ApiWars.api(SECOND_VALID.toLowerCase(Locale.ROOT));
+    }
+
+    // Redeployment: an undeployed Switch101 WAR (after a failed one, and after serving connections to
+    // annotated and programmatic endpoints) leaves nothing behind that breaks the next: the same
+    // endpoints in a WAR deployed afterwards in the same server are served.
     @Test
-    void aValidWarDeploysAndServesAfterAFailedOne() throws Exception {
-        assertDeploymentFails(InvalidEndpoints.BAD_PARAMETER);
-        deployer.deploy(VALID_AFTER_FAILURE);
+    void aSwitch101WarServesAfterAFailedOneAndAnUndeployedOne() throws Exception {
+        assertDeploymentFails(InvalidEndpoints.DUPLICATE_PATH);
+        deployAndEcho(FIRST_VALID);
+        deployAndEcho(SECOND_VALID);
+    }
+
+    private void deployAndEcho(String deployment) throws Exception {
+        deployer.deploy(deployment);
         try {
-            URL base = new URL("http://127.0.0.1:" + TargetContainer.httpPort() + "/" + VALID_WAR + "/");
-            new PlainEchoChecks() {
+            URL base = new URL("http://127.0.0.1:" + TargetContainer.httpPort() + "/" + deployment.toLowerCase(Locale.ROOT) + "/");
+            class Checks implements PlainEchoChecks, ProgrammaticChecks {
                 @Override
                 public URL base() {
                     return base;
                 }
-            }.plainEchoEchoesTextAndBinary();
+            }
+            Checks checks = new Checks();
+            checks.plainEchoEchoesTextAndBinary();
+            checks.messageHandlersWholeAndPartialAndTheSecondTextHandlerIsRefused();
+            checks.endpointAddedByAServletContextListenerIsServed();
         } finally {
-            deployer.undeploy(VALID_AFTER_FAILURE);
+            deployer.undeploy(deployment);
         }
     }
 
