@@ -34,9 +34,9 @@ public class InspectEndpoint {
     private String report;
 
     @OnOpen
-    public String open(Session session, EndpointConfig config) {
+    public void open(Session session, EndpointConfig config) throws IOException {
         report = report(session, (HandshakeRecord) config.getUserProperties().get(InspectConfigurator.RECORD));
-        return report;
+        session.getBasicRemote().sendText(report);
     }
 
     @OnMessage(maxMessageSize = 1024)
