@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
 import org.apache.catalina.startup.Tomcat;
 
 /**
@@ -37,6 +38,11 @@ public final class TomcatDemo {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(tomcat), "switch101-demo-stop"));
         ParentWatch.exitWithParent("Tomcat");
         tomcat.start();
+        if (tomcat.getConnector().getState() != LifecycleState.STARTED) {
+            // Tomcat logs the cause (typically the port in use) and starts without the connector.
+            System.err.println("Tomcat could not listen on port " + port + " (see above): stopping");
+            System.exit(1);
+        }
         System.out.println();
         System.out.println("Switch101 demo on Tomcat: http://localhost:" + port + "/switch101/   (Ctrl-C stops it)");
         tomcat.getServer().await();
