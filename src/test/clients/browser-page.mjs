@@ -155,6 +155,8 @@ async function joinRoom(page, room, name, protocol) {
   await page.selectOption('#chat-protocol', protocol);
   await page.click('#chat-join');
   await expectText(page, '#chat-negotiated', protocol);
+  // In the room once its own join notice arrives (the server's onOpen may run after the 101).
+  await page.waitForSelector(`#chat-log li:text-matches("\\\\* ${name} joined")`);
 }
 
 async function say(page, text) {
