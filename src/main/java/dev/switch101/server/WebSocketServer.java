@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switch101.extension.ExtensionFactory;
 import dev.switch101.handshake.OriginPolicy;
 import dev.switch101.io.ReadResumption;
 import dev.switch101.session.Limits;
 import dev.switch101.session.Sessions;
+import dev.switch101.upgrade.UpgradeDecision;
 import dev.switch101.upgrade.UpgradeRegistry;
 
 /**
@@ -38,7 +41,7 @@ public final class WebSocketServer {
      */
     static final int DEFAULT_DISPATCH_THREADS = 200;
 
-    private final List<EndpointRegistration> endpoints = new CopyOnWriteArrayList<>();
+    private final EndpointTable endpoints = new EndpointTable();
     private final List<ExtensionFactory> extensions = new CopyOnWriteArrayList<>();
     private final OriginPolicy originPolicy;
     private final Limits limits;
@@ -77,13 +80,15 @@ public final class WebSocketServer {
         }
     }
 
-    /** Adds an endpoint; the first registered endpoint whose path matches a request serves it. */
+    /**
+     * Adds an endpoint. A request goes to the endpoint whose path matches it best (Jakarta
+     * WebSocket 2.1 §3.1.1: same segment count, literal segments preferred left to right, so an
+     * exact path beats a template).
+     *
+     * @throws IllegalStateException if an endpoint with the same or an equivalent path
+     *         ({@code /a/{x}} and {@code /a/{y}}) is registered
+     */
     public void addEndpoint(EndpointRegistration endpoint) {
-        for (EndpointRegistration existing : endpoints) {
-            if (existing.path().template().equals(endpoint.path().template())) {
-                throw new IllegalStateException("An endpoint is already registered at " + endpoint.path());
-            }
-        }
         endpoints.add(endpoint);
     }
 
@@ -92,21 +97,23 @@ public final class WebSocketServer {
         extensions.add(factory);
     }
 
-    /** The endpoint for a path, preferring exact paths over templates, with the template's values. */
+    /** The endpoint for a path within the application, with the template's values, or {@code null}. */
     Match match(String path) {
-        Match templated = null;
-        for (EndpointRegistration endpoint : endpoints) {
-            Map<String, String> values = endpoint.path().match(path);
-            if (values != null) {
-                if (endpoint.path().isExact()) {
-                    return new Match(endpoint, values);
-                }
-                if (templated == null) {
-                    templated = new Match(endpoint, values);
-                }
-            }
-        }
-        return templated;
+        return endpoints.match(path);
+    }
+
+    /**
+     * The opening handshake of a request for a given endpoint, whatever its path (for code that
+     * upgrades a request it was handed, such as Jakarta's {@code upgradeHttpToWebSocket}); answer
+     * it with {@link dev.switch101.upgrade.UpgradeAnswers}. The endpoint need not be registered.
+     *
+     * @param pathParameters the values of the endpoint's path variables for this request
+     * @return a refusal (400, 426, 403) or the acceptance
+     * @throws RuntimeException whatever the endpoint's handshake code throws (answer 500)
+     */
+    public UpgradeDecision handshake(HttpServletRequest request, EndpointRegistration endpoint,
+            Map<String, String> pathParameters) {
+        return new WebSocketProtocol(this).handshake(request, endpoint, pathParameters);
     }
 
     record Match(EndpointRegistration endpoint, Map<String, String> pathParameters) {
@@ -116,11 +123,25 @@ public final class WebSocketServer {
         return extensions;
     }
 
+    /** The names of the extensions the server can negotiate, in the order they were added. */
+    public List<String> extensionNames() {
+        return extensions.stream().map(ExtensionFactory::name).toList();
+    }
+
+    /**
+     * Where handler callbacks run (the container's managed executor, or the engine's pool); other
+     * work on behalf of connections, such as asynchronous sends, may run there too.
+     */
+    public Executor dispatchExecutor() {
+        return dispatch.executor();
+    }
+
     OriginPolicy originPolicy() {
         return originPolicy;
     }
 
-    Limits limits() {
+    /** The application's connection limits (from its context-params). */
+    public Limits limits() {
         return limits;
     }
 

@@ -2,7 +2,6 @@ package dev.switch101.upgrade;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -61,39 +60,15 @@ public class UpgradeFilter extends HttpFilter {
             // Application code (an endpoint's handshake hook, its constructor) failed: log it
             // for the operator, tell the client no more than that, and switch nothing.
             LOG.log(Level.ERROR, "Upgrade failed for " + request.getRequestURI(), e);
-            refuse(response, new UpgradeDecision.Refuse(500, "Upgrade failed: internal server error", Map.of()));
+            UpgradeAnswers.refuse(response,
+                    new UpgradeDecision.Refuse(500, "Upgrade failed: internal server error", Map.of()));
             return;
         }
         if (selection == null) {
             // No protocol wants it (or HTTP forbids switching): the ordinary response.
             chain.doFilter(request, response);
-        } else if (selection.decision() instanceof UpgradeDecision.Accept accept) {
-            switchProtocols(request, response, selection.protocol().token(), accept);
         } else {
-            refuse(response, (UpgradeDecision.Refuse) selection.decision());
+            UpgradeAnswers.answer(request, response, selection.protocol().token(), selection.decision());
         }
-    }
-
-    private static void switchProtocols(HttpServletRequest request, HttpServletResponse response,
-            ProtocolToken protocol, UpgradeDecision.Accept accept) throws IOException, ServletException {
-        response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
-        // The 101 names exactly the protocol switched to (RFC 9110 §15.2.2).
-        response.setHeader("Upgrade", protocol.toString());
-        response.setHeader("Connection", "Upgrade");
-        accept.headers().forEach(response::setHeader);
-        // The container instantiates the handler class; the protocol's own handler, already
-        // built with everything it negotiated, is attached to it before init() can run.
-        request.upgrade(DelegatingUpgradeHandler.class).attach(accept.handler());
-    }
-
-    private static void refuse(HttpServletResponse response, UpgradeDecision.Refuse refusal) throws IOException {
-        // setStatus and our own body, not sendError: the container's error page would make the
-        // answer differ between containers, and a client wants the short reason.
-        response.setStatus(refusal.status());
-        refusal.headers().forEach(response::setHeader);
-        byte[] body = (refusal.reason() + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setContentType("text/plain;charset=UTF-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 }
