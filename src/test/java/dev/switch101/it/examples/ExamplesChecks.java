@@ -98,17 +98,26 @@ public abstract class ExamplesChecks {
         TextClient slow = TextClient.connect(ws("chat/" + room + "?name=slow"), List.of("chat"), true);
         busy.nextContaining("slow joined");
         String line = "x".repeat(4000);
-        int count = 8000; // 32 MB: more than socket buffers and the member's queue can hold
-        for (int i = 0; i < count; i++) {
-            busy.socket.sendText(i + " " + line, true);
-            if (i % 100 == 99) {
-                busy.socket.sendText("sync", true).get(30, TimeUnit.SECONDS);
-            }
-        }
+        int count = 8000; // 32 MB: more than socket buffers and the slow member's queue can hold
+        int batch = 16; // the busy member reads its room as a chat client does: its own echoes come back between batches
         int echoed = 0;
-        while (echoed < count) {
-            if (busy.next().startsWith("busy: " + echoed + " ")) {
-                echoed++;
+        for (int i = 0; i < count; i++) {
+            // One send at a time (the JDK client refuses a send while one is pending).
+            try {
+                busy.socket.sendText(i + " " + line, true).get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new AssertionError("the busy member's send " + i + " failed; its connection: "
+                        + (busy.closed.isDone() ? "closed " + busy.closed.getNow("?") : "open") + "; the slow one's: "
+                        + (slow.closed.isDone() ? "closed " + slow.closed.getNow("?") : "open"), e);
+            }
+            if (i % batch == batch - 1 || i == count - 1) {
+                while (echoed <= i) {
+                    String got = busy.next();
+                    if (got.startsWith("busy: ")) {
+                        assertTrue(got.startsWith("busy: " + echoed + " "), "in order: expected " + echoed + ", got " + got.substring(0, 20));
+                        echoed++;
+                    }
+                }
             }
         }
         slow.resume();
