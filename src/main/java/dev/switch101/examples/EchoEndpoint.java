@@ -11,8 +11,10 @@ import jakarta.websocket.server.ServerEndpoint;
  * a larger message is refused with close code 1009 (RFC 6455 §7.4.1). The client's first
  * subprotocol that is in {@code subprotocols} is chosen (the default Configurator).
  *
- * <p>While {@link ExamplesListener#ANNOTATED_ECHO} is off, the engine-level {@link EchoHandler}
- * serves {@code /echo} and {@link ExamplesApplicationConfig} leaves this class out.
+ * <p>Each message is held whole, in memory, until it is echoed (a text one as a {@code String},
+ * up to twice its size in bytes): the price of this simple form. {@link EchoHandler} at
+ * {@code /stream-echo} keeps the same contract on the engine's own interface without holding
+ * a message.
  */
 @ServerEndpoint(value = "/echo", subprotocols = {"echo.v2", "echo.v1"})
 public class EchoEndpoint {

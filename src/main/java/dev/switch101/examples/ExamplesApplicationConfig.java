@@ -1,7 +1,6 @@
 package dev.switch101.examples;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerApplicationConfig;
@@ -21,10 +20,6 @@ public class ExamplesApplicationConfig implements ServerApplicationConfig {
 
     @Override
     public Set<Class<?>> getAnnotatedEndpointClasses(Set<Class<?>> scanned) {
-        if (ExamplesListener.ANNOTATED_ECHO) {
-            return scanned;
-        }
-        // The engine-level EchoHandler holds /echo for now (see ExamplesListener).
-        return scanned.stream().filter(type -> type != EchoEndpoint.class).collect(Collectors.toUnmodifiableSet());
+        return scanned;
     }
 }

@@ -15,7 +15,8 @@ import dev.switch101.session.Limits;
 import dev.switch101.upgrade.UpgradeRegistry;
 
 /**
- * Registers the demo application's engine-level endpoints and protocols when it starts, and
+ * Registers the demo application's engine-level endpoints ({@code /stream-echo},
+ * {@code /secure/echo}) and protocols ({@code echo/1}) when it starts, and
  * stops the examples' background work when it stops. The annotated examples
  * ({@code @ServerEndpoint}) and {@link ReverseEndpoint} are deployed by the Jakarta WebSocket
  * runtime ({@link ExamplesApplicationConfig}).
@@ -24,24 +25,20 @@ import dev.switch101.upgrade.UpgradeRegistry;
 public final class ExamplesListener implements ServletContextListener {
 
     /**
-     * Whether the annotated {@link EchoEndpoint} serves {@code /echo}; if not, the engine-level
-     * {@link EchoHandler} does (one path, one endpoint: both at once would be a duplicate path).
+     * The engine-level echo's message size limit, 32 MiB as the annotated {@link EchoEndpoint}'s:
+     * it streams each message through, so it never holds one, however large.
      */
-    static final boolean ANNOTATED_ECHO = false;
-
-    /** The echo endpoint takes whole messages up to 32 MiB (it streams them, never holding one). */
-    static final long ECHO_MAX_MESSAGE = 32L << 20;
+    static final long STREAM_ECHO_MAX_MESSAGE = 32L << 20;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         WebSocketServer server = WebSocketServer.of(context);
         Limits defaults = Limits.from(context::getInitParameter);
-        if (!ANNOTATED_ECHO) {
-            server.addEndpoint(EndpointRegistration.of("/echo", EchoHandler::new)
-                    .withSubprotocols(List.of("echo.v2", "echo.v1"))
-                    .withLimits(defaults.withMaxMessageSize(ECHO_MAX_MESSAGE, ECHO_MAX_MESSAGE)));
-        }
+        // The engine's own interface beside the annotated /echo: the same contract, streamed.
+        server.addEndpoint(EndpointRegistration.of("/stream-echo", EchoHandler::new)
+                .withSubprotocols(List.of("echo.v2", "echo.v1"))
+                .withLimits(defaults.withMaxMessageSize(STREAM_ECHO_MAX_MESSAGE, STREAM_ECHO_MAX_MESSAGE)));
         // Behind the security constraint in web.xml: only authenticated users get here.
         server.addEndpoint(EndpointRegistration.of("/secure/echo", EchoHandler::new));
         UpgradeRegistry.of(context).register(new LineEchoProtocol());

@@ -39,7 +39,8 @@ import jakarta.websocket.Session;
 
 /**
  * Real clients, each with its own pace and its own way of answering pings, echo 16 MiB and
- * 32 MiB (the endpoint's limit) binary messages: the echo comes back whole (length and
+ * 32 MiB (the endpoint's limit) binary messages to the engine-level streaming echo
+ * {@code /stream-echo} (the engine is what is tested here): the echo comes back whole (length and
  * SHA-256) within {@value #SECONDS} s, and the connection closes cleanly with 1000. Client-side
  * limits are raised where a client has them (Python's {@code max_size}, Tyrus' buffers); every
  * other option is the client's default. Node's {@code ws} also runs with {@code autoPong: false}:
@@ -48,6 +49,8 @@ import jakarta.websocket.Session;
 @ExtendWith(ArquillianExtension.class)
 class LargeMessageClientsIT extends DeployedTarget {
 
+    /** The engine-level streaming echo, which never holds a whole message. */
+    private static final String STREAM_ECHO = "stream-echo";
     private static final int SECONDS = 60;
     private static final int MIB = 1 << 20;
     private static final Duration PROCESS_TIMEOUT = Duration.ofSeconds(SECONDS + 15);
@@ -56,7 +59,7 @@ class LargeMessageClientsIT extends DeployedTarget {
     @ValueSource(ints = {16 * MIB, 32 * MIB})
     void nodeWsWithDefaultOptions(int size) {
         ClientProcess.requireNodeWs();
-        ClientProcess.assertSucceeds(List.of("node", script("large-echo.mjs"), ClientProcess.echoUrl(base()),
+        ClientProcess.assertSucceeds(List.of("node", script("large-echo.mjs"), ClientProcess.wsUrl(base(), STREAM_ECHO),
                 Integer.toString(size)), PROCESS_TIMEOUT);
     }
 
@@ -64,7 +67,7 @@ class LargeMessageClientsIT extends DeployedTarget {
     @ValueSource(ints = {4 * MIB, 32 * MIB})
     void nodeWsThatNeverAnswersPings(int size) {
         ClientProcess.requireNodeWs();
-        ClientProcess.assertSucceeds(List.of("node", script("large-echo.mjs"), ClientProcess.echoUrl(base()),
+        ClientProcess.assertSucceeds(List.of("node", script("large-echo.mjs"), ClientProcess.wsUrl(base(), STREAM_ECHO),
                 Integer.toString(size), "--no-auto-pong"), PROCESS_TIMEOUT);
     }
 
@@ -72,7 +75,7 @@ class LargeMessageClientsIT extends DeployedTarget {
     @ValueSource(ints = {16 * MIB, 32 * MIB})
     void pythonWebsockets(int size) {
         ClientProcess.requirePythonWebsockets();
-        ClientProcess.assertSucceeds(List.of(ClientProcess.PYTHON, script("large_echo.py"), ClientProcess.echoUrl(base()),
+        ClientProcess.assertSucceeds(List.of(ClientProcess.PYTHON, script("large_echo.py"), ClientProcess.wsUrl(base(), STREAM_ECHO),
                 Integer.toString(size)), PROCESS_TIMEOUT);
     }
 
@@ -183,7 +186,7 @@ class LargeMessageClientsIT extends DeployedTarget {
     }
 
     private URI echo() {
-        return URI.create(ClientProcess.echoUrl(base()));
+        return URI.create(ClientProcess.wsUrl(base(), STREAM_ECHO));
     }
 
     private static String script(String name) {

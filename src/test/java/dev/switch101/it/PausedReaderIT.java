@@ -25,8 +25,9 @@ import dev.switch101.it.support.ServerProbe;
 import dev.switch101.it.support.TargetContainer;
 
 /**
- * A connection whose reading is paused must cost no CPU. A 16 MiB message to the echo and nothing
- * read back for 11 s: the echo fills the socket, the handler's send waits in the full outbound
+ * A connection whose reading is paused must cost no CPU. A 16 MiB message to the engine-level
+ * streaming echo ({@code /stream-echo}) and nothing read back for 11 s: the echo fills the
+ * socket, the handler's send waits in the full outbound
  * queue (send timeout 30 s), its backlog stops the engine's reading, and TCP stalls the client.
  * Nothing happens on that connection then, and the server process must be (nearly) idle. A reader
  * that is called again and again while paused burns a core instead: on Tomcat a read callback
@@ -70,7 +71,7 @@ class PausedReaderIT extends DeployedTarget {
         ServerProbe probe = new ServerProbe(base());
         probe.cpu(); // warm the probe up (its classes, the MBean server), outside the window
 
-        try (RawWebSocket ws = RawWebSocket.connect(base(), "echo")) {
+        try (RawWebSocket ws = RawWebSocket.connect(base(), "stream-echo")) {
             AtomicLong written = new AtomicLong();
             CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
                 try {

@@ -35,7 +35,8 @@ import dev.switch101.it.support.PacedWebSocket.WriteChunking;
 import dev.switch101.it.support.RawWebSocket;
 
 /**
- * No message lost, corrupted or stalled: many clients at once against the echo endpoint, each
+ * No message lost, corrupted or stalled: many clients at once against the engine-level streaming
+ * echo {@code /stream-echo} (the annotated {@code /echo} holds whole messages in memory), each
  * with a pace nobody tuned to — random message sizes from 0 bytes to exactly the 32 MiB limit,
  * text (valid UTF-8, multi-byte characters cut by frame and write boundaries) and binary,
  * random fragmentation, TCP writes of random sizes down to one byte, readers that read at
@@ -210,7 +211,7 @@ class StressIT extends DeployedTarget {
         for (int c = 0; c < 8; c++) {
             Thread thread = new Thread(() -> {
                 for (int i = 0; i < 20; i++) {
-                    try (RawWebSocket ws = RawWebSocket.connect(base(), "echo")) {
+                    try (RawWebSocket ws = RawWebSocket.connect(base(), "stream-echo")) {
                         ws.sendInBackground(RawWebSocket.Frame.binary(new byte[16 * MIB]));
                         ws.input().readNBytes(64 * 1024); // some of the echo...
                         ws.reset(); // ...then gone, with the rest of it still queued in the server
@@ -259,7 +260,7 @@ class StressIT extends DeployedTarget {
     private void oneConnection(long seed, String what, long connectionSeed, PongPolicy pongs, ReadPacing pacing,
             long stallMillis, Script script) throws Exception {
         EchoLedger ledger = new EchoLedger(() -> "-Dstress.seed=" + SEED + ", " + what);
-        PacedWebSocket ws = PacedWebSocket.connect(base(), "echo", ledger, pongs, pacing, stallMillis, connectionSeed, "scripted");
+        PacedWebSocket ws = PacedWebSocket.connect(base(), "stream-echo", ledger, pongs, pacing, stallMillis, connectionSeed, "scripted");
         ledger.onFailureAbort(ws::abort);
         try {
             script.run(ws, ledger);
@@ -318,7 +319,7 @@ class StressIT extends DeployedTarget {
             String profile = "pongs " + pongs + ", reads " + pacing;
             EchoLedger ledger = new EchoLedger(() -> "-Dstress.seed=" + SEED + ", client " + index + ", connection " + conn + " ("
                     + profile + ")");
-            PacedWebSocket ws = PacedWebSocket.connect(base(), "echo", ledger, pongs, pacing, STALL_MILLIS, random.nextLong(),
+            PacedWebSocket ws = PacedWebSocket.connect(base(), "stream-echo", ledger, pongs, pacing, STALL_MILLIS, random.nextLong(),
                     "stress-" + index + "-" + conn);
             ledger.onFailureAbort(ws::abort);
             try {

@@ -41,7 +41,7 @@ class UndeployIT {
     @Test
     void undeployClosesOpenConnectionsWith1001() throws Exception {
         deployer.deploy(DEPLOYMENT);
-        try (RawWebSocket ws = RawWebSocket.connect(deploymentUrl(), "echo")) {
+        try (RawWebSocket ws = RawWebSocket.connect(deploymentUrl(), "stream-echo")) {
             ws.sendText("still here");
             assertEquals("still here", ws.readText());
 

@@ -16,9 +16,9 @@ import dev.switch101.it.support.RawWebSocket.Message;
 
 /**
  * Base of the RFC 6455 conformance checks. The checks only need the URL of a deployment serving the
- * echo endpoint at {@value #ECHO_PATH}: the {@code *IT} subclasses get it from Arquillian (our engine
- * in WildFly and Tomcat), the reference test from a Tyrus server, so the same checks run against any
- * peer.
+ * echo endpoint at {@value #ECHO_PATH} (in the demo, the engine-level streaming echo): the
+ * {@code *IT} subclasses get it from Arquillian (our engine in WildFly and Tomcat), the reference
+ * test from a Tyrus server, so the same checks run against any peer.
  *
  * <p>The echo contract: text is echoed as text and binary as binary, whole messages up to
  * {@link #MESSAGE_SIZE_LIMIT}; a message may come back fragmented differently, so checks compare the
@@ -27,7 +27,7 @@ import dev.switch101.it.support.RawWebSocket.Message;
 public abstract class EchoConformance extends DeployedTarget {
 
     /** The echo endpoint, relative to the deployment URL. */
-    public static final String ECHO_PATH = "echo";
+    public static final String ECHO_PATH = "stream-echo";
 
     /** The echo endpoint's message size limit: larger messages fail with 1009. */
     public static final int MESSAGE_SIZE_LIMIT = 32 << 20;

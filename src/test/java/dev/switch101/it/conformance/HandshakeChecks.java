@@ -43,8 +43,13 @@ public abstract class HandshakeChecks extends DeployedTarget {
         return true;
     }
 
+    /** The endpoint whose handshakes are checked, relative to the deployment URL. */
+    protected String endpointPath() {
+        return EchoConformance.ECHO_PATH;
+    }
+
     private Handshake handshake() {
-        return Handshake.to(base(), EchoConformance.ECHO_PATH);
+        return Handshake.to(base(), endpointPath());
     }
 
     // §4.2.2 item 5: 101, Upgrade: websocket, Connection: Upgrade, Sec-WebSocket-Accept; §4.2.2 /
@@ -194,7 +199,7 @@ public abstract class HandshakeChecks extends DeployedTarget {
     // §4.2.1: a request without Upgrade is not a WebSocket handshake; it gets the ordinary answer.
     @Test
     public void plainGetToTheEndpointIsNotUpgraded() throws IOException {
-        Response response = exchange(RawHttp.get(base().getPath() + EchoConformance.ECHO_PATH));
+        Response response = exchange(RawHttp.get(base().getPath() + endpointPath()));
         assertNotEquals(101, response.status(), response.statusLine());
     }
 

@@ -30,9 +30,14 @@ public final class ClientProcess {
     private ClientProcess() {
     }
 
-    /** The ws:// URL of the echo endpoint under a deployment URL. */
+    /** The ws:// URL of the demo's echo endpoint (the annotated one) under a deployment URL. */
     public static String echoUrl(URL base) {
-        return "ws://" + base.getHost() + ":" + base.getPort() + base.getPath() + "echo";
+        return wsUrl(base, "echo");
+    }
+
+    /** The ws:// URL of an endpoint at {@code path} (relative, e.g. "stream-echo") under a deployment URL. */
+    public static String wsUrl(URL base, String path) {
+        return "ws://" + base.getHost() + ":" + base.getPort() + base.getPath() + path;
     }
 
     /** The browser the page test drives (Debian's package {@code chromium}). */
