@@ -3,12 +3,14 @@ package dev.switch101.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -122,6 +124,31 @@ class EchoClientsIT extends DeployedTarget {
         assertEquals("", other.getSubprotocol(), "none offered, none chosen");
         other.sendClose(4000, "application code").get(5, TimeUnit.SECONDS);
         assertEquals(4000, second.closed.get(10, TimeUnit.SECONDS), "the server's answer to our 4000");
+    }
+
+    /**
+     * The limit set on the annotated endpoint ({@code @OnMessage(maxMessageSize = 32 MiB)}) is the
+     * one that counts: a binary message of exactly 32 MiB comes back whole, one byte more is
+     * refused with 1009 (RFC 6455 §7.4.1; Jakarta WebSocket 2.1 §4.7). Content from seed 32.
+     */
+    @Test
+    void jdkClientGetsAMessageOfExactlyTheEndpointsLimitEchoedAndOneByteMoreRefusedWith1009() throws Exception {
+        byte[] atLimit = new byte[32 * MIB];
+        new Random(32).nextBytes(atLimit);
+        JdkListener listener = new JdkListener();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(echo(), listener).get(10, TimeUnit.SECONDS);
+        ws.sendBinary(ByteBuffer.wrap(atLimit), true).get(60, TimeUnit.SECONDS);
+        Object echoed = listener.received.poll(60, TimeUnit.SECONDS);
+        assertNotNull(echoed, "the 32 MiB echo within 60 s");
+        assertTrue(Arrays.equals(atLimit, (byte[]) echoed), "the 32 MiB echo: " + ((byte[]) echoed).length + " bytes, differs");
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        assertEquals(1000, listener.closed.get(10, TimeUnit.SECONDS));
+
+        JdkListener over = new JdkListener();
+        WebSocket tooBig = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(echo(), over).get(10, TimeUnit.SECONDS);
+        // Not awaited: the server may fail the connection before the whole message is written.
+        tooBig.sendBinary(ByteBuffer.wrap(Arrays.copyOf(atLimit, atLimit.length + 1)), true);
+        assertEquals(1009, over.closed.get(60, TimeUnit.SECONDS), "the server's close for 32 MiB + 1");
     }
 
     @Test

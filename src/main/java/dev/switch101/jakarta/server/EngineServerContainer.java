@@ -95,7 +95,7 @@ public final class EngineServerContainer extends ClientlessContainer implements 
         JakartaEndpoint endpoint = new JakartaEndpoint(config, containerDefaults, this, instances);
         rules.admit(config, endpoint.configuratorMakesInstances());
         try {
-            server.addEndpoint(endpoint.registration(checked.template()));
+            server.addEndpoint(endpoint.registration(checked.template(), server.limits()));
         } catch (IllegalStateException e) {
             // Another (engine-level) endpoint of the application has this or an equivalent path.
             throw new DeploymentException("Cannot deploy " + config.getEndpointClass().getName() + " at '"
@@ -127,7 +127,7 @@ public final class EngineServerContainer extends ClientlessContainer implements 
         PathTemplate path = EndpointRules.checkConfig(config);
         JakartaEndpoint endpoint = new JakartaEndpoint(config, containerDefaults, this, instances);
         EndpointRules.checkClass(config.getEndpointClass(), config.getPath(), endpoint.configuratorMakesInstances());
-        EndpointRegistration registration = endpoint.registration(path.template());
+        EndpointRegistration registration = endpoint.registration(path.template(), server.limits());
         UpgradeDecision decision = server.handshake(request, registration,
                 pathParameters == null ? Map.of() : pathParameters);
         try {

@@ -1,9 +1,11 @@
 package dev.switch101.jakarta.server;
 
+import java.lang.reflect.Method;
 import java.util.Objects;
 import java.util.Set;
 
 import jakarta.websocket.Endpoint;
+import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import dev.switch101.jakarta.pojo.PojoEndpoints;
@@ -13,6 +15,7 @@ import dev.switch101.jakarta.session.SessionSetup;
 import dev.switch101.server.AcceptedHandshake;
 import dev.switch101.server.EndpointRegistration;
 import dev.switch101.session.FrameHandler;
+import dev.switch101.session.Limits;
 
 /**
  * One deployed Jakarta endpoint on the engine: its configuration, its configurator's calls and
@@ -46,13 +49,37 @@ final class JakartaEndpoint {
         return calls.makesInstances();
     }
 
-    /** The endpoint on the engine's interface, at {@code path} (the config's, or the one given). */
-    EndpointRegistration registration(String path) {
-        return EndpointRegistration.perHandshake(path, this::open)
+    /**
+     * The endpoint on the engine's interface, at {@code path} (the config's, or the one given),
+     * with the application's {@code defaults}, except that an {@code @OnMessage(maxMessageSize)}
+     * above the engine's message (or frame) limit raises it for this endpoint: the session's
+     * buffer sizes can only narrow what the engine lets through, so without this a declared
+     * 32 MiB would still be refused at the engine's 1 MiB (Jakarta WebSocket 2.1 §4.7).
+     */
+    EndpointRegistration registration(String path, Limits defaults) {
+        EndpointRegistration registration = EndpointRegistration.perHandshake(path, this::open)
                 .withSubprotocols(config.getSubprotocols())
                 .withSubprotocolSelector(calls.subprotocolSelector())
                 .withExtensionSelector(calls.extensionSelector())
                 .withOriginCheck(calls.originCheck());
+        long declared = largestDeclaredMessageSize(config.getEndpointClass());
+        if (declared <= defaults.maxMessageSize() && declared <= defaults.maxFramePayload()) {
+            return registration;
+        }
+        return registration.withLimits(defaults.withMaxMessageSize(Math.max(declared, defaults.maxMessageSize()),
+                Math.max(declared, defaults.maxFramePayload())));
+    }
+
+    /** The largest {@code @OnMessage(maxMessageSize)} of the class's public methods; -1 if none declares one. */
+    private static long largestDeclaredMessageSize(Class<?> endpointClass) {
+        long largest = -1;
+        for (Method method : endpointClass.getMethods()) {
+            OnMessage onMessage = method.getAnnotation(OnMessage.class);
+            if (onMessage != null) {
+                largest = Math.max(largest, onMessage.maxMessageSize());
+            }
+        }
+        return largest;
     }
 
     private FrameHandler open(AcceptedHandshake handshake) {
