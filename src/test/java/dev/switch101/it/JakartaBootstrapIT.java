@@ -110,6 +110,29 @@ class JakartaBootstrapIT {
     }
 
     @Test
+    void endpointInstancesComeFromCdiWhereThereIsOneAndAreReleasedWithTheConnection() throws Exception {
+        // Each connection gets its own instance (getEndpointInstance once per connection).
+        int before = Integer.parseInt(probe().split("\n")[3].split(" ")[0]);
+        try (RawWebSocket ws = RawWebSocket.connect(base, "jakarta/cdi")) {
+            ws.sendClose(1000, "");
+        }
+        boolean wildfly = "wildfly".equals(System.getProperty("arquillian.launch"));
+        String[] cdi = probe().split("\n")[3].split(" ");
+        assertEquals(before + 1, Integer.parseInt(cdi[0]), "one instance for the connection");
+        // WildFly has CDI: @Inject and @PostConstruct happened. Tomcat has none: plain construction.
+        assertEquals(wildfly ? "injected" : "never", cdi[1]);
+        if (wildfly) {
+            // @PreDestroy once the connection has ended (the server ends it: the client closed).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (Integer.parseInt(cdi[2]) < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                cdi = probe().split("\n")[3].split(" ");
+            }
+            assertEquals("1", cdi[2], "released with its connection");
+        }
+    }
+
+    @Test
     void theJdkClientCompletesTheHandshakeWithTheNegotiatedSubprotocol() throws Exception {
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("room.v2", "room.v1")
                 .buildAsync(URI.create("ws://" + base.getHost() + ":" + base.getPort() + base.getPath()

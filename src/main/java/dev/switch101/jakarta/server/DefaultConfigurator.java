@@ -28,18 +28,50 @@ import jakarta.websocket.server.ServerEndpointConfig;
  *
  * Switch101 applies these defaults itself for methods an application's configurator does not
  * override (see {@link ConfiguratorCalls}), so which default the API's {@code ServiceLoader}
- * finds (on Tomcat the API caches one JVM-wide) does not change what our endpoints do.
+ * finds does not change what our endpoints do.
+ *
+ * <p>Tomcat's API caches the first default it finds for the whole JVM, in a static field: that
+ * may be this class as loaded by another (even a since undeployed) application. So each method
+ * first hands the call to this class as the calling application sees it (through the thread's
+ * context class loader, which our handshake sets), and touches none of its own application's
+ * classes when it does.
  */
 public class DefaultConfigurator extends ServerEndpointConfig.Configurator {
 
+    /**
+     * This class as the application on this thread sees it, if that is another copy of it
+     * (another application's); {@code null} if it is this one, or none.
+     */
+    private static ServerEndpointConfig.Configurator currentApplications() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context == null) {
+            return null;
+        }
+        try {
+            Class<?> type = Class.forName(DefaultConfigurator.class.getName(), false, context);
+            return type == DefaultConfigurator.class ? null
+                    : (ServerEndpointConfig.Configurator) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError notVisible) {
+            return null; // the application does not see Switch101: our own behaviour is all there is
+        }
+    }
+
     @Override
     public boolean checkOrigin(String originHeaderValue) {
+        ServerEndpointConfig.Configurator current = currentApplications();
+        if (current != null) {
+            return current.checkOrigin(originHeaderValue);
+        }
         HandshakeScope scope = HandshakeScope.current();
         return scope == null || scope.originPermitted();
     }
 
     @Override
     public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
+        ServerEndpointConfig.Configurator current = currentApplications();
+        if (current != null) {
+            return current.getNegotiatedSubprotocol(supported, requested);
+        }
         for (String offer : requested) {
             if (supported.contains(offer)) {
                 return offer;
@@ -50,6 +82,10 @@ public class DefaultConfigurator extends ServerEndpointConfig.Configurator {
 
     @Override
     public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+        ServerEndpointConfig.Configurator current = currentApplications();
+        if (current != null) {
+            return current.getNegotiatedExtensions(installed, requested);
+        }
         Set<String> names = new HashSet<>();
         installed.forEach(e -> names.add(e.getName()));
         List<Extension> negotiated = new ArrayList<>();
@@ -68,6 +104,10 @@ public class DefaultConfigurator extends ServerEndpointConfig.Configurator {
 
     @Override
     public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        ServerEndpointConfig.Configurator current = currentApplications();
+        if (current != null) {
+            return current.getEndpointInstance(endpointClass);
+        }
         HandshakeScope scope = HandshakeScope.current();
         T instance = scope == null ? null : scope.newInstance(endpointClass);
         return instance != null ? instance : endpointClass.cast(EndpointInstances.PLAIN.create(endpointClass).object());
