@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
@@ -82,6 +83,8 @@ public final class CoreSession {
     private boolean finished;
     private volatile long lastActivity = System.nanoTime();
     private volatile long lastWritten = lastActivity;
+    /** The idle timeout in force: the limits' until the application sets its own. */
+    private volatile long idleTimeoutNanos;
     private long closeSentAt;
     private long inputEndedAt;
     private long closingAt;
@@ -106,6 +109,7 @@ public final class CoreSession {
                 new InboundFrames(new Inbound(), limits.maxMessageSize()));
         this.outbound = new OutboundMessages(transport, limits);
         this.backlog = new InboundBacklog((long) MAX_BACKLOG_READS * limits.readBufferSize(), transport::demand);
+        this.idleTimeoutNanos = limits.idleTimeout().toNanos();
     }
 
     /** Runs once when the session is over: the handler was told and the TCP connection is closed. */
@@ -369,7 +373,7 @@ public final class CoreSession {
     /** Enforces the idle and close timeouts; called periodically. */
     public void checkTimeouts(long now) {
         long closeTimeout = limits.closeTimeout().toNanos();
-        long idle = limits.idleTimeout().toNanos();
+        long idle = idleTimeoutNanos;
         boolean idleClose;
         boolean answerNow;
         boolean abort;
@@ -566,6 +570,14 @@ public final class CoreSession {
         @Override
         public void close(int code, String reason) {
             CoreSession.this.close(code, reason);
+        }
+
+        @Override
+        public void setIdleTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("Negative idle timeout");
+            }
+            idleTimeoutNanos = timeout.toNanos();
         }
     }
 }
