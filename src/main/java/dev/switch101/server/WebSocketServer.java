@@ -46,11 +46,17 @@ public final class WebSocketServer {
     private final OriginPolicy originPolicy;
     private final Limits limits;
     private final DispatchExecutor dispatch;
+    /** Created on first use: only the Jakarta layer needs it. */
+    private volatile DispatchExecutor helpers;
+    private final boolean useManaged;
+    private final int dispatchThreads;
     private final ReadResumption readResumption;
     private final Sessions sessions = new Sessions();
 
     WebSocketServer(OriginPolicy originPolicy, Limits limits, DispatchExecutor dispatch,
-            ReadResumption readResumption) {
+            ReadResumption readResumption, boolean useManaged, int dispatchThreads) {
+        this.useManaged = useManaged;
+        this.dispatchThreads = dispatchThreads;
         this.originPolicy = originPolicy;
         this.limits = limits;
         this.dispatch = dispatch;
@@ -69,11 +75,13 @@ public final class WebSocketServer {
             Limits limits = Limits.from(context::getInitParameter);
             String threads = context.getInitParameter("dev.switch101.dispatchThreads");
             String managed = context.getInitParameter("dev.switch101.useManagedExecutor");
-            DispatchExecutor dispatch = DispatchExecutor.create(managed == null || Boolean.parseBoolean(managed),
-                    threads == null ? DEFAULT_DISPATCH_THREADS : Integer.parseInt(threads.trim()));
+            boolean useManaged = managed == null || Boolean.parseBoolean(managed);
+            int dispatchThreads = threads == null ? DEFAULT_DISPATCH_THREADS : Integer.parseInt(threads.trim());
+            DispatchExecutor dispatch = DispatchExecutor.create(useManaged, dispatchThreads, "switch101-dispatch");
             ReadResumption resumption = ReadResumption.forContainer(context.getServerInfo(),
                     context.getInitParameter("dev.switch101.readResumption"));
-            WebSocketServer server = new WebSocketServer(policy, limits, dispatch, resumption);
+            WebSocketServer server = new WebSocketServer(policy, limits, dispatch, resumption, useManaged,
+                    dispatchThreads);
             context.setAttribute(ATTRIBUTE, server);
             UpgradeRegistry.of(context).register(new WebSocketProtocol(server));
             return server;
@@ -136,6 +144,27 @@ public final class WebSocketServer {
         return dispatch.executor();
     }
 
+    /**
+     * An executor for work that a handler callback may wait for (asynchronous sends, a stream
+     * message's reader): separate from {@link #dispatchExecutor()}, so that a callback blocked on
+     * it never waits for a thread its own kind holds. The container's managed executor where there
+     * is one (it grows as needed), else a pool of {@code dispatchThreads} made on demand whose idle
+     * threads time out; stopped with the server.
+     */
+    public Executor helperExecutor() {
+        DispatchExecutor pool = helpers;
+        if (pool == null) {
+            synchronized (this) {
+                pool = helpers;
+                if (pool == null) {
+                    pool = DispatchExecutor.create(useManaged, dispatchThreads, "switch101-helper");
+                    helpers = pool;
+                }
+            }
+        }
+        return pool.executor();
+    }
+
     OriginPolicy originPolicy() {
         return originPolicy;
     }
@@ -166,5 +195,9 @@ public final class WebSocketServer {
     public void shutdown() {
         sessions.shutdown(limits.closeTimeout().toMillis());
         dispatch.shutdown(limits.closeTimeout().toMillis());
+        DispatchExecutor pool = helpers;
+        if (pool != null) {
+            pool.shutdown(limits.closeTimeout().toMillis());
+        }
     }
 }

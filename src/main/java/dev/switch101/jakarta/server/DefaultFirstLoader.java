@@ -3,12 +3,14 @@ package dev.switch101.jakarta.server;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.net.URLStreamHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -18,16 +20,22 @@ import jakarta.websocket.server.ServerEndpointConfig.Configurator;
 
 /**
  * The application's class loader, except that {@code ServiceLoader} finds Switch101's
- * {@link DefaultConfigurator} before any other container default configurator. Set as the
+ * {@link DefaultConfigurator} before any other container default configurator (it is not
+ * registered in {@code META-INF/services}: see {@link DefaultConfigurator} on Tomcat's cache). Set as the
  * thread context class loader while an application's configurator runs in our handshake, so
  * that {@code super.checkOrigin(...)} and the other inherited methods (which the API resolves
  * through {@code ServiceLoader} and the context class loader) reach Switch101's defaults, not
  * those of a built-in implementation the deployment can also see (Undertow's on WildFly).
- * Everything else is the application loader's.
+ * Everything else is the application loader's. Where the API caches its default JVM-wide
+ * (Tomcat's copy of the API, a static field), the context class loader is left alone.
  */
 final class DefaultFirstLoader extends ClassLoader {
 
     private static final String SERVICE = "META-INF/services/" + Configurator.class.getName();
+
+    /** Whether the API in use keeps one default configurator for the whole JVM (a static field). */
+    static final boolean API_CACHES_JVM_WIDE = Arrays.stream(Configurator.class.getDeclaredFields())
+            .anyMatch(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == Configurator.class);
 
     private final URL ourService;
 
@@ -69,6 +77,9 @@ final class DefaultFirstLoader extends ClassLoader {
 
     /** Runs {@code call} with this loader as the thread's context class loader. */
     <T> T run(Supplier<T> call) {
+        if (API_CACHES_JVM_WIDE) {
+            return call.get();
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(this);

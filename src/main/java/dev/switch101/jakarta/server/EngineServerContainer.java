@@ -1,6 +1,7 @@
 package dev.switch101.jakarta.server;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -36,6 +37,9 @@ public final class EngineServerContainer extends ClientlessContainer implements 
     /** The servlet-context attribute the specification names (Jakarta WebSocket 2.1 §6.4). */
     public static final String ATTRIBUTE = ServerContainer.class.getName();
 
+    /** Context-param (and connection user property) bounding queued asynchronous sends per session. */
+    static final String MAX_PENDING_ASYNC_SENDS = "dev.switch101.maxPendingAsyncSends";
+
     private static final ProtocolToken WEBSOCKET = ProtocolToken.of("websocket");
 
     private final WebSocketServer server;
@@ -43,11 +47,17 @@ public final class EngineServerContainer extends ClientlessContainer implements 
     private final EndpointInstances instances;
     private final DefaultFirstLoader configuratorLoader;
     private final EndpointRules rules = new EndpointRules();
+    private final Map<String, Object> sessionProperties;
     private volatile boolean deployed;
 
-    EngineServerContainer(WebSocketServer server, ClassLoader applicationLoader) {
+    /**
+     * @param sessionProperties user properties every connection's configuration starts with,
+     *                          unless the endpoint's own configuration sets them
+     */
+    EngineServerContainer(WebSocketServer server, ClassLoader applicationLoader, Map<String, Object> sessionProperties) {
         super(server.limits());
         this.server = server;
+        this.sessionProperties = Map.copyOf(sessionProperties);
         this.containerDefaults = ConfiguratorCalls.containerDefaults(applicationLoader);
         this.instances = EndpointInstances.forApplication(applicationLoader);
         this.configuratorLoader = new DefaultFirstLoader(applicationLoader);
@@ -59,8 +69,14 @@ public final class EngineServerContainer extends ClientlessContainer implements 
             if (context.getAttribute(ATTRIBUTE) instanceof EngineServerContainer container) {
                 return container;
             }
+            Map<String, Object> sessionProperties = new HashMap<>();
+            // The session side's bound on queued asynchronous sends, per application.
+            String pending = context.getInitParameter(MAX_PENDING_ASYNC_SENDS);
+            if (pending != null && !pending.isBlank()) {
+                sessionProperties.put(MAX_PENDING_ASYNC_SENDS, pending.trim());
+            }
             EngineServerContainer container = new EngineServerContainer(WebSocketServer.of(context),
-                    context.getClassLoader());
+                    context.getClassLoader(), sessionProperties);
             context.setAttribute(ATTRIBUTE, container);
             return container;
         }
@@ -139,8 +155,13 @@ public final class EngineServerContainer extends ClientlessContainer implements 
         }
     }
 
-    /** Runs asynchronous sends: the engine's dispatch executor. */
+    /** User properties each connection's configuration starts with (below the endpoint's own). */
+    Map<String, Object> sessionProperties() {
+        return sessionProperties;
+    }
+
+    /** Runs asynchronous sends and stream handlers: the engine's helper executor, never the dispatch one. */
     Executor asyncSends() {
-        return server.dispatchExecutor();
+        return server.helperExecutor();
     }
 }

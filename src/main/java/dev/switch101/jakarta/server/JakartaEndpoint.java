@@ -56,7 +56,7 @@ final class JakartaEndpoint {
     }
 
     private FrameHandler open(AcceptedHandshake handshake) {
-        PerSessionConfig sessionConfig = new PerSessionConfig(config);
+        PerSessionConfig sessionConfig = new PerSessionConfig(config, container.sessionProperties());
         HandshakeResponseHeaders response = new HandshakeResponseHeaders();
         calls.modifyHandshake(sessionConfig, new HandshakeRequestView(handshake), response);
         response.getHeaders().forEach((name, values) -> {
