@@ -2,6 +2,7 @@ package dev.switch101.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
@@ -10,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -133,6 +136,30 @@ class JakartaBootstrapIT {
                 cdi = probe().split("\n")[3].split(" ");
             }
             assertEquals("1", cdi[2], "released with its connection");
+        }
+    }
+
+    @Test
+    void aScannedAnnotatedEndpointIsServedBySwitch101() throws Exception {
+        CompletableFuture<String> echo = new CompletableFuture<>();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://" + base.getHost() + ":" + base.getPort() + base.getPath()
+                        + "jakarta/annotated/kitchen"), new WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                                echo.complete(data.toString());
+                                return null;
+                            }
+                        })
+                .get(10, TimeUnit.SECONDS);
+        try {
+            ws.sendText("hello", true).get(10, TimeUnit.SECONDS);
+            String reply = echo.get(10, TimeUnit.SECONDS);
+            assertEquals("kitchen:", reply.substring(0, 8));
+            assertTrue(reply.contains(":dev.switch101.jakarta."), "served by Switch101's Session: " + reply);
+            assertTrue(reply.endsWith(":hello"), reply);
+        } finally {
+            ws.abort();
         }
     }
 
