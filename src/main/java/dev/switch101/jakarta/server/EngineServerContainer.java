@@ -1,7 +1,9 @@
 package dev.switch101.jakarta.server;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -12,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -153,6 +156,14 @@ public final class EngineServerContainer extends ClientlessContainer implements 
         } catch (ServletException e) {
             throw new IOException("The upgrade to WebSocket failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The extensions the engine can negotiate (by name). */
+    @Override
+    public Set<Extension> getInstalledExtensions() {
+        Set<Extension> installed = new LinkedHashSet<>();
+        server.extensionNames().forEach(name -> installed.add(ExtensionView.named(name)));
+        return Collections.unmodifiableSet(installed);
     }
 
     /** User properties each connection's configuration starts with (below the endpoint's own). */
