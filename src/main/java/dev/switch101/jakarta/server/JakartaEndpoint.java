@@ -73,7 +73,7 @@ final class JakartaEndpoint {
         }
         try {
             Endpoint endpoint = instance.object() instanceof Endpoint programmatic ? programmatic
-                    : PojoEndpoints.endpointFor(config, instance.object());
+                    : PojoEndpoints.endpointFor(sessionConfig, instance.object());
             SessionSetup setup = new SessionSetup(endpoint, sessionConfig, container, handshake.pathParameters(),
                     openSessions, container.asyncSends());
             return new ReleasingFrameHandler(new EndpointFrameHandler(setup), instance);
