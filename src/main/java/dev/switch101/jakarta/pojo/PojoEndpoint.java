@@ -28,11 +28,18 @@ final class PojoEndpoint extends Endpoint {
     private final EndpointModel model;
     private final Object instance;
     private final ServerEndpointConfig config;
+    private final System.Logger log;
 
     PojoEndpoint(EndpointModel model, Object instance, ServerEndpointConfig config) {
+        this(model, instance, config, LOG);
+    }
+
+    /** With the logger for errors no method handles (tests pass their own: the platform's backend varies). */
+    PojoEndpoint(EndpointModel model, Object instance, ServerEndpointConfig config, System.Logger log) {
         this.model = model;
         this.instance = instance;
         this.config = config;
+        this.log = log;
     }
 
     @Override
@@ -78,7 +85,7 @@ final class PojoEndpoint extends Endpoint {
     @Override
     public void onError(Session session, Throwable error) {
         if (model.onError() == null) {
-            LOG.log(Level.WARNING, () -> model.type().getName() + " (session " + sessionId(session)
+            log.log(Level.WARNING, () -> model.type().getName() + " (session " + sessionId(session)
                     + ") has no @OnError method for this error", error);
             return;
         }
@@ -88,7 +95,7 @@ final class PojoEndpoint extends Endpoint {
             if (failed != error) {
                 failed.addSuppressed(error);
             }
-            LOG.log(Level.WARNING, () -> "@OnError method " + model.onError() + " (session " + sessionId(session)
+            log.log(Level.WARNING, () -> "@OnError method " + model.onError() + " (session " + sessionId(session)
                     + ") failed while handling an error (suppressed below)", failed);
         }
     }

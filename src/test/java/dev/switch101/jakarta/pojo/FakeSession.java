@@ -15,7 +15,7 @@ import jakarta.websocket.Session;
 /**
  * A recording stand-in for a {@link Session}, for the unit tests of the pure parts (which handler
  * is registered for which class, which arguments a method gets, what is sent back). Behaviour
- * with a real session is pinned by {@link PojoOnTyrusTest}.
+ * with a real session is pinned by {@code dev.switch101.it.pojo.PojoOnTyrusTest}.
  */
 final class FakeSession {
 

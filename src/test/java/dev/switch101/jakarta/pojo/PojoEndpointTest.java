@@ -39,7 +39,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 /**
  * The per-connection Endpoint: which handlers it registers, which arguments each annotated method
  * gets (parameters in any order), what it sends back and where errors go. Uses a recording session;
- * the same behaviour with a real session is pinned by {@link PojoOnTyrusTest}.
+ * the same behaviour with a real session is pinned by {@code dev.switch101.it.pojo.PojoOnTyrusTest}.
  */
 class PojoEndpointTest {
 
@@ -313,6 +313,55 @@ class PojoEndpointTest {
         PojoEndpoints.endpointFor(config, new ReaderText()).onOpen(fake.session, config);
         fake.whole(Reader.class, new java.io.StringReader("stream"));
         assertEquals(List.of("binary:stream"), fake.sent);
+    }
+
+    @Test // WSC-5.2.2-3: without @OnError, the error is logged, once, with the endpoint class and session
+    void errorWithoutOnErrorIsLoggedOnce() throws Exception {
+        List<String> records = new ArrayList<>();
+        System.Logger capture = new System.Logger() {
+            @Override
+            public String getName() {
+                return "capture";
+            }
+
+            @Override
+            public boolean isLoggable(Level level) {
+                return true;
+            }
+
+            @Override
+            public void log(Level level, java.util.ResourceBundle bundle, String message, Throwable thrown) {
+                records.add(level + " " + message + " " + thrown.getMessage());
+            }
+
+            @Override
+            public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
+                records.add(level + " " + format);
+            }
+        };
+        FakeSession fake = new FakeSession();
+        ServerEndpointConfig config = PojoEndpoints.configFor(ThrowsChecked.class);
+        EndpointModel model = EndpointModel.of(ThrowsChecked.class, config.getPath(), List.of(), List.of());
+        new PojoEndpoint(model, new ThrowsChecked(), config, capture).onError(fake.session, new IOException("unhandled"));
+        assertEquals(List.of("WARNING " + ThrowsChecked.class.getName() + " (session fake-1) has no @OnError method "
+                + "for this error unhandled"), records);
+    }
+
+    /** What a CDI container may hand out: a subclass that overrides the callbacks without the annotations. */
+    public static class ProxyOfPrimitive extends Primitive {
+        @Override
+        public double half(int number) {
+            return super.half(number) + 1000;
+        }
+    }
+
+    @Test // the callbacks are those of the configured class; calls on the instance still dispatch to its overrides
+    void subclassInstanceIsServedAsTheConfiguredClass() throws Exception {
+        FakeSession fake = new FakeSession();
+        ServerEndpointConfig config = PojoEndpoints.configFor(Primitive.class);
+        PojoEndpoints.endpointFor(config, new ProxyOfPrimitive()).onOpen(fake.session, config);
+        fake.whole(Integer.class, 4);
+        assertEquals(List.of("text:1002.0"), fake.sent);
     }
 
     @Test // an instance that already is an Endpoint is served as it is

@@ -1,4 +1,4 @@
-package dev.switch101.jakarta.pojo;
+package dev.switch101.it.pojo;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -30,8 +30,16 @@ final class JdkClient implements WebSocket.Listener {
     final WebSocket socket;
 
     private JdkClient(URI uri) throws Exception {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, this)
-                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        try {
+            socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, this)
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException failed) {
+            if (failed.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                throw new AssertionError("handshake to " + uri + " refused: " + refused.getResponse().statusCode()
+                        + " " + refused.getResponse().body(), refused);
+            }
+            throw failed;
+        }
     }
 
     static JdkClient connect(URI uri) throws Exception {

@@ -1,4 +1,4 @@
-package dev.switch101.jakarta.pojo;
+package dev.switch101.it.pojo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,47 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.glassfish.tyrus.server.Server;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our annotated-endpoint model with a real {@code Session}: the endpoints of {@link TyrusPojos}
- * run on Tyrus' own server, each connection served by the {@code Endpoint} that
- * {@link PojoEndpoints#endpointFor} makes, driven by the JDK WebSocket client.
+ * The annotated endpoints of {@code endpoints} driven by the JDK WebSocket client: the same checks
+ * on Tyrus' server with our model's {@code Endpoint} ({@link PojoOnTyrusTest}) and on our engine
+ * in real containers ({@link PojoOnEngineIT}).
  */
-class PojoOnTyrusTest {
+abstract class PojoChecks {
 
-    /** In this helper's range for extra servers (48083-48099). */
-    private static final int PORT = 48083;
-    private static final String BASE = "ws://127.0.0.1:" + PORT + "/pojo";
+    /** @return the ws:// URI the endpoints' paths ({@code /pojo/...}) are relative to, ending in '/' */
+    protected abstract String wsBase();
 
-    private static Server server;
-
-    @BeforeAll
-    static void startTyrus() throws Exception {
-        server = new Server("127.0.0.1", PORT, "/pojo", Map.of(), TyrusPojos.App.class);
-        server.start();
-    }
-
-    @AfterAll
-    static void stopTyrus() {
-        if (server != null) {
-            server.stop();
-        }
-    }
-
-    private static JdkClient connect(String path) throws Exception {
-        return JdkClient.connect(URI.create(BASE + path));
+    private JdkClient connect(String path) throws Exception {
+        return JdkClient.connect(URI.create(wsBase() + path));
     }
 
     @Test // OnMessage Javadoc: a String return is sent as text, a ByteBuffer return as binary
     void textAndBinaryAreEchoedThroughReturnValues() throws Exception {
-        JdkClient client = connect("/echo");
+        JdkClient client = connect("pojo/echo");
         client.sendText("héllo");
         assertEquals("héllo", client.next());
         client.sendBinary(new byte[] {0, 1, 2, (byte) 255});
@@ -55,9 +35,17 @@ class PojoOnTyrusTest {
         client.close(1000, "");
     }
 
+    @Test // OnMessage Javadoc: PongMessage receives pongs
+    void pongReachesThePongMessageMethod() throws Exception {
+        JdkClient client = connect("pojo/echo");
+        client.socket.sendPong(ByteBuffer.wrap("p1".getBytes(StandardCharsets.UTF_8))).get(20, TimeUnit.SECONDS);
+        assertEquals("pong p1", client.next());
+        client.close(1000, "");
+    }
+
     @Test // OnMessage Javadoc: Reader and InputStream receive whole messages as streams; boxed returns are text
     void readerAndInputStreamReceiveWholeMessages() throws Exception {
-        JdkClient client = connect("/streams");
+        JdkClient client = connect("pojo/streams");
         client.sendText("x".repeat(1000));
         assertEquals("read 1000 chars", client.next());
         client.sendBinary(new byte[777]);
@@ -65,17 +53,9 @@ class PojoOnTyrusTest {
         client.close(1000, "");
     }
 
-    @Test // OnMessage Javadoc: PongMessage receives pongs
-    void pongReachesThePongMessageMethod() throws Exception {
-        JdkClient client = connect("/echo");
-        client.socket.sendPong(ByteBuffer.wrap("p1".getBytes(StandardCharsets.UTF_8))).get(20, TimeUnit.SECONDS);
-        assertEquals("pong p1", client.next());
-        client.close(1000, "");
-    }
-
     @Test // §4.3 WSC-4.3-3/4/5: path segments reach @PathParam as String, int and Long; an unknown name is null
     void pathParametersAreConverted() throws Exception {
-        JdkClient client = connect("/rooms/blue/41");
+        JdkClient client = connect("pojo/rooms/blue/41");
         assertEquals("open blue 42", client.next());
         client.sendText("hi");
         assertEquals("hi 82 null", client.next());
@@ -84,14 +64,14 @@ class PojoOnTyrusTest {
 
     @Test // WSC-4.3-6: a segment that does not convert raises a DecodeException to @OnError
     void unconvertiblePathParameterGoesToOnError() throws Exception {
-        JdkClient client = connect("/rooms/blue/forty");
+        JdkClient client = connect("pojo/rooms/blue/forty");
         assertEquals("error DecodeException", client.next());
         client.close(1000, "");
     }
 
     @Test // OnMessage Javadoc: String/byte[] and boolean receive the message in parts
     void partialMessagesArriveInParts() throws Exception {
-        JdkClient client = connect("/parts");
+        JdkClient client = connect("pojo/parts");
         client.socket.sendText("ab", false).get(20, TimeUnit.SECONDS);
         client.socket.sendText("cd", true).get(20, TimeUnit.SECONDS);
         assertEquals("ab/false", client.next());
@@ -105,7 +85,7 @@ class PojoOnTyrusTest {
 
     @Test // §4.1.2/§4.1.3: a decoded parameter and an encoded return value
     void decodedObjectsInEncodedObjectsOut() throws Exception {
-        JdkClient client = connect("/points");
+        JdkClient client = connect("pojo/points");
         client.sendText("3,-4");
         assertEquals("-4,3", client.next());
         client.close(1000, "");
@@ -113,7 +93,7 @@ class PojoOnTyrusTest {
 
     @Test // §5.2.2: what @OnMessage throws reaches @OnError as it was thrown; a primitive return is text
     void exceptionFromOnMessageReachesOnError() throws Exception {
-        JdkClient client = connect("/errors");
+        JdkClient client = connect("pojo/errors");
         client.sendText("4");
         assertEquals("25", client.next());
         client.sendText("0");
@@ -125,19 +105,21 @@ class PojoOnTyrusTest {
 
     @Test // §4.5: @OnClose gets the peer's close code and reason
     void onCloseGetsThePeersReason() throws Exception {
-        TyrusPojos.Closing.REASONS.clear();
-        JdkClient client = connect("/closing");
+        JdkClient client = connect("pojo/closing");
         client.close(4001, "bye now");
-        assertEquals("4001 bye now", TyrusPojos.Closing.REASONS.poll(20, TimeUnit.SECONDS));
+        client.closeFromServer();
+        JdkClient log = connect("pojo/close-log");
+        assertEquals("4001 bye now", log.next());
+        log.close(1000, "");
     }
 
     @Test // §4.7.1 WSC-4.7.1-1: maxMessageSize reaches the session, which closes with 1009 beyond it
     void messageBeyondMaxMessageSizeClosesWith1009() throws Exception {
-        JdkClient client = connect("/limited");
-        assertEquals("max 16 " + Integer.MAX_VALUE, client.next()); // the text limit only: the method takes text
+        JdkClient client = connect("pojo/limited");
+        assertEquals("max 16", client.next()); // the text buffer size: the method takes text
         client.sendText("sixteen chars ok");
         assertEquals("sixteen chars ok", client.next());
-        // two frames: Tyrus checks the limit when it assembles a message, not for one that arrives in one frame
+        // in two frames: Tyrus checks the limit when it assembles a message, not for one that arrives in one frame
         client.socket.sendText("seventeen", false).get(20, TimeUnit.SECONDS);
         client.socket.sendText(" chars !", true).get(20, TimeUnit.SECONDS);
         String close = client.closeFromServer();
