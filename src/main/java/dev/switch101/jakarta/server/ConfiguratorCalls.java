@@ -28,13 +28,14 @@ import dev.switch101.server.OriginCheck;
  * JVM, found by whichever application asked first).
  *
  * <p>Origin: the Origin policy decides unless the configurator overrides {@code checkOrigin};
- * then its answer replaces the policy (and {@code super.checkOrigin(origin)} in it gives the
- * policy's verdict on the request).
+ * then its answer replaces the policy. What an overriding method reaches with
+ * {@code super.method(...)} is the API's default configurator, the container's own (on Tomcat
+ * and WildFly its {@code checkOrigin} is always {@code true}): Switch101 does not register a
+ * default in {@code META-INF/services}, see {@link DefaultConfigurator}.
  */
 final class ConfiguratorCalls {
 
     private final Configurator configurator;
-    private final DefaultFirstLoader loader;
     private final boolean checksOrigin;
     private final boolean choosesSubprotocol;
     private final boolean choosesExtensions;
@@ -44,11 +45,9 @@ final class ConfiguratorCalls {
     /**
      * @param configurator      the endpoint's configurator
      * @param containerDefaults configurator classes whose methods count as the container's default
-     * @param loader            the context class loader while the configurator runs
      */
-    ConfiguratorCalls(Configurator configurator, Set<Class<?>> containerDefaults, DefaultFirstLoader loader) {
+    ConfiguratorCalls(Configurator configurator, Set<Class<?>> containerDefaults) {
         this.configurator = configurator;
-        this.loader = loader;
         Class<?> type = configurator.getClass();
         this.checksOrigin = overrides(type, containerDefaults, "checkOrigin", String.class);
         this.choosesSubprotocol = overrides(type, containerDefaults, "getNegotiatedSubprotocol", List.class,
@@ -100,7 +99,7 @@ final class ConfiguratorCalls {
             return null;
         }
         return (request, policy) -> HandshakeScope.withOriginVerdict(policy.permits(request),
-                () -> loader.run(() -> configurator.checkOrigin(request.header("Origin"))));
+                () -> configurator.checkOrigin(request.header("Origin")));
     }
 
     /** {@code getNegotiatedSubprotocol}, as the engine's selector of (offered, supported). */
@@ -109,7 +108,7 @@ final class ConfiguratorCalls {
             return Subprotocols::select;
         }
         return (offered, supported) -> {
-            String chosen = loader.run(() -> configurator.getNegotiatedSubprotocol(supported, offered));
+            String chosen = configurator.getNegotiatedSubprotocol(supported, offered);
             if (chosen == null || chosen.isEmpty()) {
                 return Optional.empty();
             }
@@ -133,7 +132,7 @@ final class ConfiguratorCalls {
             offers.forEach(offer -> requested.add(ExtensionView.of(offer)));
             List<Extension> available = new ArrayList<>();
             installed.forEach(name -> available.add(ExtensionView.named(name)));
-            List<Extension> chosen = loader.run(() -> configurator.getNegotiatedExtensions(available, requested));
+            List<Extension> chosen = configurator.getNegotiatedExtensions(available, requested);
             List<ExtensionOffer> selected = new ArrayList<>();
             Set<String> offeredNames = new HashSet<>();
             offers.forEach(offer -> offeredNames.add(offer.name()));
@@ -153,10 +152,7 @@ final class ConfiguratorCalls {
     /** {@code modifyHandshake}, if the configurator has one (the default changes nothing). */
     void modifyHandshake(ServerEndpointConfig sessionConfig, HandshakeRequest request, HandshakeResponse response) {
         if (modifiesHandshake) {
-            loader.run(() -> {
-                configurator.modifyHandshake(sessionConfig, request, response);
-                return null;
-            });
+            configurator.modifyHandshake(sessionConfig, request, response);
         }
     }
 
@@ -173,14 +169,14 @@ final class ConfiguratorCalls {
         List<EndpointInstances.Instance> created = new ArrayList<>(1);
         Object[] result = new Object[1];
         InstantiationException[] failure = new InstantiationException[1];
-        HandshakeScope.withInstances(instances, created, () -> loader.run(() -> {
+        HandshakeScope.withInstances(instances, created, () -> {
             try {
                 result[0] = configurator.getEndpointInstance(type);
             } catch (InstantiationException e) {
                 failure[0] = e;
             }
             return null;
-        }));
+        });
         if (failure[0] != null) {
             created.forEach(EndpointInstances.Instance::release);
             throw failure[0];

@@ -26,14 +26,13 @@ import jakarta.websocket.server.ServerEndpointConfig;
  * </ul>
  *
  * <p>Switch101 applies these defaults itself for the methods an application's configurator does
- * not override ({@link ConfiguratorCalls}), whatever default the API found. What an overriding
- * method reaches with {@code super.method(...)} is the API's: the API asks {@code ServiceLoader}
- * with the thread's context class loader, and while a configurator runs in our handshake,
- * {@link DefaultFirstLoader} makes it find this class, where the API looks up its default per
- * configurator (the Jakarta API jar, WildFly). Tomcat's copy of the API caches one default for
- * every application of the JVM in a static field; registering an application's class there
- * would hand it to the other applications and leak it past undeployment, so on Tomcat this class
- * is not offered, and {@code super} reaches Tomcat's default.
+ * not override ({@link ConfiguratorCalls}), whatever default the API found. This class is not
+ * registered in {@code META-INF/services}: Tomcat's copy of the API caches one default for every
+ * application of the JVM in a static field, and registering an application's class there would
+ * hand it to the other applications and leak it past undeployment (Servlet 6.0 §10.7.2). So
+ * {@code super.method(...)} in an application's configurator reaches the container's own default
+ * (whose {@code checkOrigin} is always {@code true}); a configurator that wants Switch101's
+ * behaviour from {@code super} extends this class instead.
  */
 public class DefaultConfigurator extends ServerEndpointConfig.Configurator {
 

@@ -48,7 +48,6 @@ public final class EngineServerContainer extends ClientlessContainer implements 
     private final WebSocketServer server;
     private final Set<Class<?>> containerDefaults;
     private final EndpointInstances instances;
-    private final DefaultFirstLoader configuratorLoader;
     private final EndpointRules rules = new EndpointRules();
     private final Map<String, Object> sessionProperties;
     private volatile boolean deployed;
@@ -63,7 +62,6 @@ public final class EngineServerContainer extends ClientlessContainer implements 
         this.sessionProperties = Map.copyOf(sessionProperties);
         this.containerDefaults = ConfiguratorCalls.containerDefaults(applicationLoader);
         this.instances = EndpointInstances.forApplication(applicationLoader);
-        this.configuratorLoader = new DefaultFirstLoader(applicationLoader);
     }
 
     /** The container of an application, created and published on first use. */
@@ -113,7 +111,7 @@ public final class EngineServerContainer extends ClientlessContainer implements 
 
     private synchronized void deploy(ServerEndpointConfig config) throws DeploymentException {
         PathTemplate checked = EndpointRules.checkConfig(config);
-        JakartaEndpoint endpoint = new JakartaEndpoint(config, containerDefaults, configuratorLoader, this, instances);
+        JakartaEndpoint endpoint = new JakartaEndpoint(config, containerDefaults, this, instances);
         rules.admit(config, endpoint.configuratorMakesInstances());
         try {
             server.addEndpoint(endpoint.registration(checked.template()));
@@ -146,7 +144,7 @@ public final class EngineServerContainer extends ClientlessContainer implements 
                     + "HttpServletResponse");
         }
         PathTemplate path = EndpointRules.checkConfig(config);
-        JakartaEndpoint endpoint = new JakartaEndpoint(config, containerDefaults, configuratorLoader, this, instances);
+        JakartaEndpoint endpoint = new JakartaEndpoint(config, containerDefaults, this, instances);
         EndpointRules.checkClass(config.getEndpointClass(), config.getPath(), endpoint.configuratorMakesInstances());
         EndpointRegistration registration = endpoint.registration(path.template());
         UpgradeDecision decision = server.handshake(request, registration,

@@ -29,10 +29,10 @@ final class JakartaEndpoint {
     private final EndpointInstances instances;
     private final OpenSessions openSessions = new OpenSessions();
 
-    JakartaEndpoint(ServerEndpointConfig config, Set<Class<?>> containerDefaults, DefaultFirstLoader loader,
+    JakartaEndpoint(ServerEndpointConfig config, Set<Class<?>> containerDefaults,
             EngineServerContainer container, EndpointInstances instances) {
         this.config = config;
-        this.calls = new ConfiguratorCalls(configurator(config), containerDefaults, loader);
+        this.calls = new ConfiguratorCalls(configurator(config), containerDefaults);
         this.container = container;
         this.instances = instances;
     }

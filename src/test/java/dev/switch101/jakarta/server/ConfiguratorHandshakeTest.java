@@ -123,18 +123,6 @@ class ConfiguratorHandshakeTest {
     }
 
     @Test
-    void superCheckOriginIsTheApisDefault() throws Exception {
-        // Where the API looks its default up per configurator (the Jakarta API jar, WildFly) it is
-        // ours, Switch101's Origin policy: another site's page fails super.checkOrigin. Tomcat's copy
-        // of the API (the one on this test class path) keeps one default for the whole JVM, which we
-        // leave to Tomcat: its checkOrigin is always true.
-        int expected = DefaultFirstLoader.API_CACHES_JVM_WIDE ? 101 : 403;
-        assertEquals(expected, handshake(config(new Recording()),
-                Map.of("Origin", List.of("http://other.example"))).status);
-        assertEquals(101, handshake(config(new Recording()), Map.of()).status, "no Origin: a non-browser client");
-    }
-
-    @Test
     void theDefaultConfiguratorAppliesTheOriginPolicy() throws Exception {
         ServerEndpointConfig plain = config(new ServerEndpointConfig.Configurator());
         assertEquals(403, handshake(plain, Map.of("Origin", List.of("http://other.example"))).status);
