@@ -11,6 +11,7 @@ import dev.switch101.extension.ExtensionFactory;
 import dev.switch101.handshake.OriginPolicy;
 import dev.switch101.io.ReadResumption;
 import dev.switch101.session.Limits;
+import dev.switch101.session.ReadBuffers;
 import dev.switch101.session.Sessions;
 import dev.switch101.upgrade.UpgradeRegistry;
 
@@ -24,7 +25,8 @@ import dev.switch101.upgrade.UpgradeRegistry;
  * ({@code true} refuses clients that send no Origin), the {@link Limits} names, and
  * {@code dev.switch101.dispatchThreads} / {@code dev.switch101.useManagedExecutor}, and
  * {@code dev.switch101.readResumption} ({@code park}, {@code io-thread} or {@code thread}; by
- * default chosen for the container, see {@link ReadResumption}).
+ * default chosen for the container, see {@link ReadResumption}), and
+ * {@code dev.switch101.readBufferPoolSize} (read buffers kept for reuse, see {@link ReadBuffers}).
  */
 public final class WebSocketServer {
 
@@ -44,14 +46,15 @@ public final class WebSocketServer {
     private final Limits limits;
     private final DispatchExecutor dispatch;
     private final ReadResumption readResumption;
-    private final Sessions sessions = new Sessions();
+    private final Sessions sessions;
 
     WebSocketServer(OriginPolicy originPolicy, Limits limits, DispatchExecutor dispatch,
-            ReadResumption readResumption) {
+            ReadResumption readResumption, int readBufferPoolSize) {
         this.originPolicy = originPolicy;
         this.limits = limits;
         this.dispatch = dispatch;
         this.readResumption = readResumption;
+        this.sessions = new Sessions(new ReadBuffers(limits.readBufferSize(), readBufferPoolSize));
     }
 
     /** The server of this application, created (and registered for upgrades) on first use. */
@@ -70,7 +73,9 @@ public final class WebSocketServer {
                     threads == null ? DEFAULT_DISPATCH_THREADS : Integer.parseInt(threads.trim()));
             ReadResumption resumption = ReadResumption.forContainer(context.getServerInfo(),
                     context.getInitParameter("dev.switch101.readResumption"));
-            WebSocketServer server = new WebSocketServer(policy, limits, dispatch, resumption);
+            String pool = context.getInitParameter("dev.switch101.readBufferPoolSize");
+            int poolSize = pool == null || pool.isBlank() ? ReadBuffers.DEFAULT_CAPACITY : Integer.parseInt(pool.trim());
+            WebSocketServer server = new WebSocketServer(policy, limits, dispatch, resumption, poolSize);
             context.setAttribute(ATTRIBUTE, server);
             UpgradeRegistry.of(context).register(new WebSocketProtocol(server));
             return server;
