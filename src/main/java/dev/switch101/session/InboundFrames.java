@@ -38,6 +38,7 @@ final class InboundFrames implements FrameListener {
     private ByteBuffer control;
 
     private FrameHeader frame;
+    private long framesEnded;
     private long frameRemaining;
     private MessageType messageType;
     private long messageSize;
@@ -84,8 +85,14 @@ final class InboundFrames implements FrameListener {
         events.onDataPart(messageType, chunk, last);
     }
 
+    /** How many frames have ended so far (their last byte was parsed). */
+    long framesEnded() {
+        return framesEnded;
+    }
+
     @Override
     public void onFrameEnd() {
+        framesEnded++;
         OpCode opCode = frame.opCode();
         if (opCode.isControl()) {
             ByteBuffer payload = control.flip();
