@@ -134,7 +134,11 @@ public final class CoreSession {
     // --- inbound, on the transport's I/O thread ---------------------------------------------
 
     /**
-     * Bytes the transport read.
+     * Bytes the transport read. They are valid only during the call: the transport reads into
+     * the buffer again, or lends it to another connection, once this returns — so nothing here
+     * may keep a view of it (what the handler gets is copied; an extension that inflates must
+     * consume or copy its input before returning; {@code Inflater.setInput(ByteBuffer)} keeps
+     * the buffer).
      *
      * @return {@code true} to go on reading; {@code false} to pause until
      *         {@link Transport#demand()} (the handler has a backlog)
