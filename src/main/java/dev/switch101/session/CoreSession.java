@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
@@ -87,6 +88,8 @@ public final class CoreSession {
     private volatile long lastWritten = lastActivity;
     /** When the incoming frame now in progress began (its first byte was read), or {@link #NO_FRAME}. */
     private volatile long frameStartedAt = NO_FRAME;
+    /** The idle timeout in force: the limits' until the application sets its own. */
+    private volatile long idleTimeoutNanos;
     private long closeSentAt;
     private long inputEndedAt;
     private long closingAt;
@@ -111,6 +114,7 @@ public final class CoreSession {
         this.parser = new FrameParser(new FrameParserConfig(true, limits.maxFramePayload()), frames);
         this.outbound = new OutboundMessages(transport, limits);
         this.backlog = new InboundBacklog((long) MAX_BACKLOG_READS * limits.readBufferSize(), transport::demand);
+        this.idleTimeoutNanos = limits.idleTimeout().toNanos();
     }
 
     /** Runs once when the session is over: the handler was told and the TCP connection is closed. */
@@ -387,7 +391,7 @@ public final class CoreSession {
     /** Enforces the idle and close timeouts; called periodically. */
     public void checkTimeouts(long now) {
         long closeTimeout = limits.closeTimeout().toNanos();
-        long idle = limits.idleTimeout().toNanos();
+        long idle = idleTimeoutNanos;
         long frameTimeout = limits.frameTimeout().toNanos();
         long frameStart = frameStartedAt;
         boolean idleClose;
@@ -595,6 +599,14 @@ public final class CoreSession {
         @Override
         public void close(int code, String reason) {
             CoreSession.this.close(code, reason);
+        }
+
+        @Override
+        public void setIdleTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("Negative idle timeout");
+            }
+            idleTimeoutNanos = timeout.toNanos();
         }
     }
 }
