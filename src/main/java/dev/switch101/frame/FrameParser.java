@@ -105,6 +105,14 @@ public final class FrameParser {
     }
 
     /**
+     * @return whether the input so far ends exactly between two frames: no byte of a next frame's
+     *         header or payload has been consumed; lets the owner bound how long a frame may take
+     */
+    public boolean isBetweenFrames() {
+        return state == State.HEADER && headerFill == 0;
+    }
+
+    /**
      * Consumes all of {@code input}, advancing its position to its limit, and reports the frames
      * (or parts of frames) it contains. A frame may span any number of calls.
      *

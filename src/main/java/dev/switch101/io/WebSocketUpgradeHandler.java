@@ -63,8 +63,8 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
             ServletInputStream in = webConnection.getInputStream();
             ServletOutputStream out = webConnection.getOutputStream();
             Executor ioThread = connection.ioThread().orElse(null);
-            InboundReader reader = new InboundReader(in, limits.readBufferSize(), effectiveResumption(ioThread),
-                    connection, ioThread);
+            InboundReader reader = new InboundReader(in, sessions.readBuffers(), limits.readBufferSize(),
+                    effectiveResumption(ioThread), connection, ioThread);
             SessionRef ref = new SessionRef();
             OutboundFlusher flusher = new OutboundFlusher(connection, out, limits.outboundQueueSize(),
                     ref::written, ref::failed, reader::onOutputStalled);

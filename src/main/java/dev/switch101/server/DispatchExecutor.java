@@ -54,7 +54,15 @@ final class DispatchExecutor {
         Set<Thread> started = ConcurrentHashMap.newKeySet();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+                    // A thread that times out leaves the set: over a long life the pool starts
+                    // threads again and again, and the set must hold only the living ones.
+                    Thread t = new Thread(() -> {
+                        try {
+                            r.run();
+                        } finally {
+                            started.remove(Thread.currentThread());
+                        }
+                    }, name + "-" + count.incrementAndGet());
                     t.setDaemon(true);
                     started.add(t);
                     return t;

@@ -15,6 +15,7 @@ import dev.switch101.handshake.OriginPolicy;
 import dev.switch101.handshake.TrustedProxies;
 import dev.switch101.io.ReadResumption;
 import dev.switch101.session.Limits;
+import dev.switch101.session.ReadBuffers;
 import dev.switch101.session.Sessions;
 import dev.switch101.upgrade.UpgradeDecision;
 import dev.switch101.upgrade.UpgradeRegistry;
@@ -32,7 +33,8 @@ import dev.switch101.upgrade.UpgradeRegistry;
  * for, against DNS rebinding; by default any), the {@link Limits} names, and
  * {@code dev.switch101.dispatchThreads} / {@code dev.switch101.useManagedExecutor}, and
  * {@code dev.switch101.readResumption} ({@code park}, {@code io-thread} or {@code thread}; by
- * default chosen for the container, see {@link ReadResumption}).
+ * default chosen for the container, see {@link ReadResumption}), and
+ * {@code dev.switch101.readBufferPoolSize} (read buffers kept for reuse, see {@link ReadBuffers}).
  */
 public final class WebSocketServer {
 
@@ -57,10 +59,10 @@ public final class WebSocketServer {
     private final boolean useManaged;
     private final int dispatchThreads;
     private final ReadResumption readResumption;
-    private final Sessions sessions = new Sessions();
+    private final Sessions sessions;
 
     WebSocketServer(OriginPolicy originPolicy, HostAllowList allowedHosts, Limits limits, DispatchExecutor dispatch,
-            ReadResumption readResumption, boolean useManaged, int dispatchThreads) {
+            ReadResumption readResumption, boolean useManaged, int dispatchThreads, int readBufferPoolSize) {
         this.useManaged = useManaged;
         this.dispatchThreads = dispatchThreads;
         this.originPolicy = originPolicy;
@@ -68,6 +70,7 @@ public final class WebSocketServer {
         this.limits = limits;
         this.dispatch = dispatch;
         this.readResumption = readResumption;
+        this.sessions = new Sessions(new ReadBuffers(limits.readBufferSize(), readBufferPoolSize));
     }
 
     /** The server of this application, created (and registered for upgrades) on first use. */
@@ -89,8 +92,10 @@ public final class WebSocketServer {
             DispatchExecutor dispatch = DispatchExecutor.create(useManaged, dispatchThreads, "switch101-dispatch");
             ReadResumption resumption = ReadResumption.forContainer(context.getServerInfo(),
                     context.getInitParameter("dev.switch101.readResumption"));
+            String pool = context.getInitParameter("dev.switch101.readBufferPoolSize");
+            int poolSize = pool == null || pool.isBlank() ? ReadBuffers.DEFAULT_CAPACITY : Integer.parseInt(pool.trim());
             WebSocketServer server = new WebSocketServer(policy, hosts, limits, dispatch, resumption, useManaged,
-                    dispatchThreads);
+                    dispatchThreads, poolSize);
             context.setAttribute(ATTRIBUTE, server);
             UpgradeRegistry.of(context).register(new WebSocketProtocol(server));
             return server;

@@ -46,6 +46,8 @@ public final class CoreSession {
 
     private static final System.Logger LOG = System.getLogger(CoreSession.class.getName());
 
+    private static final long NO_FRAME = Long.MIN_VALUE;
+
     /** Read buffers' worth of unhandled input at which reading pauses. */
     static final int MAX_BACKLOG_READS = 4;
 
@@ -68,6 +70,7 @@ public final class CoreSession {
     private final Transport transport;
     private final SerialExecutor dispatch;
     private final FrameParser parser;
+    private final InboundFrames frames;
     private final OutboundMessages outbound;
     private final InboundBacklog backlog;
     private final WebSocketSession view = new View();
@@ -83,6 +86,8 @@ public final class CoreSession {
     private boolean finished;
     private volatile long lastActivity = System.nanoTime();
     private volatile long lastWritten = lastActivity;
+    /** When the incoming frame now in progress began (its first byte was read), or {@link #NO_FRAME}. */
+    private volatile long frameStartedAt = NO_FRAME;
     /** The idle timeout in force: the limits' until the application sets its own. */
     private volatile long idleTimeoutNanos;
     private long closeSentAt;
@@ -105,8 +110,8 @@ public final class CoreSession {
         this.limits = limits;
         this.transport = transport;
         this.dispatch = new SerialExecutor(executor);
-        this.parser = new FrameParser(new FrameParserConfig(true, limits.maxFramePayload()),
-                new InboundFrames(new Inbound(), limits.maxMessageSize()));
+        this.frames = new InboundFrames(new Inbound(), limits.maxMessageSize());
+        this.parser = new FrameParser(new FrameParserConfig(true, limits.maxFramePayload()), frames);
         this.outbound = new OutboundMessages(transport, limits);
         this.backlog = new InboundBacklog((long) MAX_BACKLOG_READS * limits.readBufferSize(), transport::demand);
         this.idleTimeoutNanos = limits.idleTimeout().toNanos();
@@ -133,23 +138,36 @@ public final class CoreSession {
     // --- inbound, on the transport's I/O thread ---------------------------------------------
 
     /**
-     * Bytes the transport read.
+     * Bytes the transport read. They are valid only during the call: the transport reads into
+     * the buffer again, or lends it to another connection, once this returns — so nothing here
+     * may keep a view of it (what the handler gets is copied; an extension that inflates must
+     * consume or copy its input before returning; {@code Inflater.setInput(ByteBuffer)} keeps
+     * the buffer).
      *
      * @return {@code true} to go on reading; {@code false} to pause until
      *         {@link Transport#demand()} (the handler has a backlog)
      */
     public boolean onBytes(ByteBuffer bytes) {
-        lastActivity = System.nanoTime();
+        long now = System.nanoTime();
+        lastActivity = now;
         if (inputEnded()) {
             // After the close frame (or a protocol error) input is dropped (RFC 6455 §1.4), but
             // still read: a socket closed with unread input is reset, and a reset can destroy
             // our last frames on their way to the peer.
             return true;
         }
+        long framesBefore = frames.framesEnded();
         try {
             parser.parse(bytes);
         } catch (ProtocolException e) {
             endInput(new InputEnd(null, e));
+        }
+        // The frame timeout: a frame begins with the read that brings its first byte (or that
+        // ends the frame before it while starting it).
+        if (parser.isBetweenFrames()) {
+            frameStartedAt = NO_FRAME;
+        } else if (frameStartedAt == NO_FRAME || frames.framesEnded() != framesBefore) {
+            frameStartedAt = now;
         }
         return inputEnded() || !backlog.shouldPause();
     }
@@ -374,7 +392,10 @@ public final class CoreSession {
     public void checkTimeouts(long now) {
         long closeTimeout = limits.closeTimeout().toNanos();
         long idle = idleTimeoutNanos;
+        long frameTimeout = limits.frameTimeout().toNanos();
+        long frameStart = frameStartedAt;
         boolean idleClose;
+        boolean frameLate;
         boolean answerNow;
         boolean abort;
         CloseStatus unanswered = null;
@@ -385,6 +406,9 @@ public final class CoreSession {
                 destroyed = true;
             }
             idleClose = state == State.OPEN && inputEnd == null && idle > 0 && now - lastActivity > idle;
+            // A peer that sends a frame a byte now and then keeps the idle timeout away for ever.
+            frameLate = state != State.CLOSING && inputEnd == null && frameTimeout > 0 && frameStart != NO_FRAME
+                    && now - frameStart > frameTimeout;
             // The messages before the peer's close are not getting through: the handler is stuck,
             // or the peer stopped reading our replies for a close timeout.
             answerNow = inputEnd != null && !inputEndHandled && now - inputEndedAt > closeTimeout
@@ -398,7 +422,12 @@ public final class CoreSession {
             abort = unanswered != null
                     || (state == State.CLOSING && !connectionClosed && now - closingAt > closeTimeout);
         }
-        if (idleClose) {
+        if (frameLate) {
+            // Like a protocol error: the input ends here (what follows is read and dropped), and
+            // the failure is answered behind the messages before it.
+            endInput(new InputEnd(null, new ProtocolException(CloseCodes.POLICY_VIOLATION,
+                    "Frame not completed within " + limits.frameTimeout().toMillis() + " ms")));
+        } else if (idleClose) {
             close(CloseCodes.GOING_AWAY, "Idle timeout");
         }
         if (answerNow) {

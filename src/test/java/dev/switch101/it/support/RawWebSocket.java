@@ -513,7 +513,7 @@ public final class RawWebSocket implements Closeable {
          * frames (reserved opcodes, long or fragmented control frames), so the frame is encoded as a
          * legal binary frame of the same length and its first byte is then overwritten.
          */
-        byte[] encode(boolean masked) {
+        public byte[] encode(boolean masked) {
             ByteBuffer body = ByteBuffer.wrap(payload);
             ByteBuffer frame = masked
                     ? FrameWriter.maskedFrame(true, 0, OpCode.BINARY, body, RANDOM.nextInt())
