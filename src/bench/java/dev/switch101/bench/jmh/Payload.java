@@ -1,0 +1,30 @@
+package dev.switch101.bench.jmh;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
+/** Seeded benchmark input: UTF-8 text of an exact byte length, mixing 1-, 2- and 3-byte characters. */
+final class Payload {
+
+    private static final String[] WIDE = {"\u00e9", "\u20ac", "\u00df", "\u4e2d"};
+
+    private Payload() {
+    }
+
+    static byte[] text(int length) {
+        SplittableRandom random = new SplittableRandom(101);
+        StringBuilder text = new StringBuilder(length);
+        int bytes = 0;
+        while (bytes < length) {
+            String next = length - bytes >= 3 && random.nextInt(8) == 0 ? WIDE[random.nextInt(WIDE.length)]
+                    : String.valueOf((char) ('a' + random.nextInt(26)));
+            int size = next.getBytes(StandardCharsets.UTF_8).length;
+            if (size > length - bytes) {
+                continue;
+            }
+            text.append(next);
+            bytes += size;
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
