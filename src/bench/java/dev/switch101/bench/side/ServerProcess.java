@@ -62,25 +62,30 @@ final class ServerProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException(name + " exited with " + process.exitValue() + "; see " + log);
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                socket.setSoTimeout(5000);
-                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                        + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                byte[] head = new byte[12];
-                int n = socket.getInputStream().readNBytes(head, 0, head.length);
-                last = new String(head, 0, n, StandardCharsets.US_ASCII);
-                if (last.startsWith("HTTP/1.1 101")) {
-                    return;
-                }
-            } catch (IOException e) {
-                last = e.toString();
+            last = statusLine(port, path);
+            if (last.startsWith("HTTP/1.1 101")) {
+                return;
             }
             Thread.sleep(500);
         }
         throw new IOException(name + ": " + path + " not upgraded within " + timeoutSeconds + " s (last: " + last
                 + "); see " + log);
+    }
+
+    /** The first bytes of the server's answer to a WebSocket handshake at {@code path}, or the error. */
+    static String statusLine(int port, String path) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] head = new byte[12];
+            int n = socket.getInputStream().readNBytes(head, 0, head.length);
+            return new String(head, 0, n, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     Path log() {

@@ -73,6 +73,18 @@ public final class SideBySide {
             return;
         }
         try {
+            if (mode == Mode.NATIVE) {
+                // No Switch101 in this run: its engine-level echo must not be there.
+                String answer = ServerProcess.statusLine(container.port(), ENGINE_PATH);
+                if (answer.startsWith("HTTP/1.1 101")) {
+                    for (Row row : rows) {
+                        results.put(MarkdownReport.key(mode, MarkdownReport.API, row),
+                                Result.failed(ENGINE_PATH + " upgraded in the native run: Switch101 is present"));
+                    }
+                    return;
+                }
+                log("  native run: " + ENGINE_PATH + " answers \"" + answer.trim() + "\" (no Switch101)");
+            }
             for (Row row : rows) {
                 for (String kind : kinds) {
                     Target target = new Target("127.0.0.1", container.port(),
