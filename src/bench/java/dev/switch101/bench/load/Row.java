@@ -1,6 +1,7 @@
 package dev.switch101.bench.load;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One row of the benchmark table: what every connection sends, how many connections, how many
@@ -22,7 +23,10 @@ public record Row(String key, String label, boolean binary, int size, int connec
     /** Connections upgraded at once in the handshake row. */
     public static final int HANDSHAKE_CONCURRENCY = 50;
 
-    /** The rows of issue 13's table, in its order, plus permessage-deflate. */
+    /**
+     * The rows of issue 13's table, in its order, plus permessage-deflate. The handshake row's
+     * label names {@code -Dbench.handshakes} (the connections of one of its rounds).
+     */
     public static List<Row> all() {
         return List.of(
                 new Row("echo64", "echo 64 B text, 1 connection (msg/s)", false, 64, 1, 1, false, false, false),
@@ -31,8 +35,9 @@ public record Row(String key, String label, boolean binary, int size, int connec
                 new Row("pipelined", "32 pipelined 64 B text on 10 connections (msg/s)", false, 64, 10, 32, false, false,
                         false),
                 new Row("echo1m", "echo 1 MiB binary, 4 connections (MB/s)", true, 1 << 20, 4, 1, false, false, true),
-                new Row("handshakes", "handshakes/s, 10,000 connections (" + HANDSHAKE_CONCURRENCY
-                        + " at a time, each closed)", false, 0, HANDSHAKE_CONCURRENCY, 0, false, true, false),
+                new Row("handshakes", String.format(Locale.ROOT, "handshakes/s, %,d connections a round, %d at a "
+                        + "time, each closed", Integer.getInteger("bench.handshakes", 10_000), HANDSHAKE_CONCURRENCY),
+                        false, 0, HANDSHAKE_CONCURRENCY, 0, false, true, false),
                 new Row("deflate", "permessage-deflate: echo 16 KiB JSON text, 10 connections (MB/s)", false, 16 << 10, 10,
                         1, true, false, true));
     }

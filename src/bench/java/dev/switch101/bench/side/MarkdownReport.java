@@ -74,7 +74,8 @@ final class MarkdownReport {
         md.append("- Date: ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
                 .substring(0, 16)).append(" UTC; the run took ").append(Math.round(seconds / 60)).append(" min.\n");
         md.append("- Machine: ").append(machine()).append(".\n");
-        md.append("- Command: `mvn -Pbench verify -Dbench.jmh.skip=true -Dbench.rows=")
+        md.append("- Command: `mvn -Pbench verify -Dbench.jmh.skip=true -Dbench.containers=")
+                .append(System.getProperty("bench.containers", "tomcat,wildfly")).append(" -Dbench.rows=")
                 .append(rows.stream().map(Row::key).reduce((a, b) -> a + "," + b).orElse(""))
                 .append(" -Dbench.warmup=").append(settings.warmupSeconds())
                 .append(" -Dbench.rounds=").append(settings.rounds())

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess implements AutoCloseable {
 
+    private static final int PORT_WAIT_SECONDS = 90;
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -35,12 +37,16 @@ final class ServerProcess implements AutoCloseable {
      * @param pinned  the pinned.sh script
      * @param cpus    CPU list for taskset ("none": unpinned)
      * @param command the server's command line
+     * @param ports   the ports it will listen on: waited for until free
      */
     static ServerProcess start(String name, Path pinned, String cpus, List<String> command, Map<String, String> env,
-            Path dir) throws IOException {
+            Path dir, List<Integer> ports) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path pidFile = dir.resolve(name + ".pid");
         endLeftover(pidFile, dir);
+        for (int port : ports) {
+            awaitFree(port);
+        }
         List<String> line = new ArrayList<>(List.of("bash", pinned.toString(), cpus));
         line.addAll(command);
         Path log = dir.resolve(name + ".log");
@@ -70,6 +76,28 @@ final class ServerProcess implements AutoCloseable {
         }
         throw new IOException(name + ": " + path + " not upgraded within " + timeoutSeconds + " s (last: " + last
                 + "); see " + log);
+    }
+
+    /**
+     * Waits (up to {@value #PORT_WAIT_SECONDS} s) until {@code port} can be listened on: a
+     * server that fails to bind exits, and on a busy machine a port in this range may briefly be
+     * held by another process's connection.
+     */
+    private static void awaitFree(int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PORT_WAIT_SECONDS);
+        while (true) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress("127.0.0.1", port));
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("port " + port + " still in use after " + PORT_WAIT_SECONDS + " s", e);
+                }
+                System.out.println("[bench] port " + port + " in use (" + e.getMessage() + "); waiting");
+                Thread.sleep(2000);
+            }
+        }
     }
 
     /** The first bytes of the server's answer to a WebSocket handshake at {@code path}, or the error. */

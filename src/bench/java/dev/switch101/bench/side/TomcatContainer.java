@@ -56,8 +56,13 @@ final class TomcatContainer implements Container {
         command.addAll(List.of("-cp", launcher + File.pathSeparator + classPath, BenchTomcat.class.getName(),
                 war.toString(), Integer.toString(port()), work.toString()));
         ServerProcess server = ServerProcess.start("tomcat-" + mode.dirName(), setup.pinned(), setup.serverCpus(),
-                command, Map.of(), setup.dir());
-        server.awaitHandshake(port(), SideBySide.API_PATH, 120);
+                command, Map.of(), setup.dir(), List.of(port()));
+        try {
+            server.awaitHandshake(port(), SideBySide.API_PATH, 120);
+        } catch (IOException | InterruptedException e) {
+            server.close(); // never leave a server that did not come up running
+            throw e;
+        }
         return server;
     }
 

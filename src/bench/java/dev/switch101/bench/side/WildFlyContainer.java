@@ -63,8 +63,14 @@ final class WildFlyContainer implements Container {
                 "-Djboss.http.port=" + setup.wildflyHttpPort(), "-Djboss.https.port=" + setup.wildflyHttpsPort(),
                 "-Djboss.management.http.port=" + setup.wildflyManagementPort());
         ServerProcess server = ServerProcess.start("wildfly-" + mode.dirName(), setup.pinned(), setup.serverCpus(),
-                command, Map.of("JAVA_HOME", System.getProperty("java.home")), setup.dir());
-        server.awaitHandshake(port(), SideBySide.API_PATH, 180);
+                command, Map.of("JAVA_HOME", System.getProperty("java.home")), setup.dir(),
+                List.of(port(), setup.wildflyHttpsPort(), setup.wildflyManagementPort()));
+        try {
+            server.awaitHandshake(port(), SideBySide.API_PATH, 180);
+        } catch (IOException | InterruptedException e) {
+            server.close(); // never leave a server that did not come up running
+            throw e;
+        }
         return server;
     }
 
