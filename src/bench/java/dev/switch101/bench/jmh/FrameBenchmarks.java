@@ -25,7 +25,8 @@ import dev.switch101.frame.Utf8Validator;
 /**
  * The frame codec's hot paths over one message of {@code size} bytes, each beside
  * {@link #copyBaseline}, a plain copy of the same bytes: frame parsing (a masked client frame,
- * unmasked in place), unmasking, UTF-8 validation, frame writing (header and payload into an
+ * unmasked in place), unmasking, UTF-8 validation (text with one multi-byte character in about
+ * eight, and ASCII only), frame writing (header and payload into an
  * output buffer). Throughput in operations per second; bytes per second = that times {@code size}.
  */
 @State(Scope.Thread)
@@ -38,6 +39,7 @@ public class FrameBenchmarks {
 
     private byte[] text;
     private ByteBuffer payload;
+    private ByteBuffer asciiPayload;
     private ByteBuffer maskedFrame;
     private ByteBuffer out;
     private FrameParser parser;
@@ -49,6 +51,7 @@ public class FrameBenchmarks {
         this.sink = blackhole;
         text = Payload.text(size);
         payload = ByteBuffer.wrap(text.clone());
+        asciiPayload = ByteBuffer.wrap(Payload.ascii(size));
         maskedFrame = FrameWriter.maskedFrame(true, 0, OpCode.TEXT, ByteBuffer.wrap(text), 0x1234abcd);
         out = ByteBuffer.allocate(size + FrameWriter.MAX_HEADER_LENGTH);
         parser = new FrameParser(FrameParserConfig.server(2L << 20), new Consumer());
@@ -79,6 +82,13 @@ public class FrameBenchmarks {
     public boolean validateUtf8() {
         validator.reset();
         return validator.feed(payload.duplicate()) && validator.isComplete();
+    }
+
+    /** Validating ASCII-only text as UTF-8 (the validator's fast path). */
+    @Benchmark
+    public boolean validateUtf8Ascii() {
+        validator.reset();
+        return validator.feed(asciiPayload.duplicate()) && validator.isComplete();
     }
 
     /** Writing a server frame: the header, then the payload, into an output buffer. */

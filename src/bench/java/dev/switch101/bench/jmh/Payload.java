@@ -11,6 +11,17 @@ final class Payload {
     private Payload() {
     }
 
+    /** ASCII letters and spaces, {@code length} bytes. */
+    static byte[] ascii(int length) {
+        SplittableRandom random = new SplittableRandom(101);
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (random.nextInt(6) == 0 ? ' ' : 'a' + random.nextInt(26));
+        }
+        return bytes;
+    }
+
+    /** Text of exactly {@code length} UTF-8 bytes, about one character in eight a multi-byte one. */
     static byte[] text(int length) {
         SplittableRandom random = new SplittableRandom(101);
         StringBuilder text = new StringBuilder(length);
