@@ -12,6 +12,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switch101.session.HandshakeInfo;
+import dev.switch101.upgrade.RequestTarget;
 import dev.switch101.upgrade.UpgradeRequests;
 
 /**
@@ -91,7 +92,7 @@ final class PendingHandshake implements AcceptedHandshake {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> parameters.put(k, List.of(v)));
         String query = request.getQueryString();
-        URI uri = URI.create(request.getRequestURL() + (query == null ? "" : "?" + query));
+        URI uri = RequestTarget.uri(request); // checked by the UpgradeFilter: cannot fail here
         return new HandshakeInfo(uri, headers, query, parameters, pathParameters, subprotocol, extensions,
                 request.getUserPrincipal(), request.getSession(false), request.isSecure());
     }

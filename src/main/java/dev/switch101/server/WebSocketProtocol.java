@@ -24,6 +24,7 @@ import dev.switch101.session.FrameHandler;
 import dev.switch101.session.HandshakeInfo;
 import dev.switch101.session.Limits;
 import dev.switch101.upgrade.ProtocolToken;
+import dev.switch101.upgrade.RequestTarget;
 import dev.switch101.upgrade.UpgradeDecision;
 import dev.switch101.upgrade.UpgradeProtocol;
 import dev.switch101.upgrade.UpgradeRequests;
@@ -55,7 +56,7 @@ final class WebSocketProtocol implements UpgradeProtocol {
 
     @Override
     public UpgradeDecision decide(HttpServletRequest request, ProtocolToken offer) {
-        WebSocketServer.Match match = server.match(UpgradeRequests.pathWithinApplication(request));
+        WebSocketServer.Match match = UpgradeRequests.pathWithinApplication(request).map(server::match).orElse(null);
         if (match == null) {
             return UpgradeDecision.decline(); // no endpoint here: the container's ordinary answer (404)
         }
@@ -72,7 +73,7 @@ final class WebSocketProtocol implements UpgradeProtocol {
         OriginPolicy policy = endpoint.originPolicy() != null ? endpoint.originPolicy() : server.originPolicy();
         // An endpoint's own Origin check replaces the policy: the validator then leaves the Origin alone.
         OriginPolicy validated = endpoint.originCheck() == null ? policy : ANY_ORIGIN;
-        Optional<Refusal> refusal = new HandshakeValidator(validated).validate(handshake);
+        Optional<Refusal> refusal = new HandshakeValidator(validated, server.allowedHosts()).validate(handshake);
         if (refusal.isPresent()) {
             Refusal r = refusal.get();
             return UpgradeDecision.refuse(r.status(), r.reason(), r.headers());

@@ -10,7 +10,9 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switch101.extension.ExtensionFactory;
+import dev.switch101.handshake.HostAllowList;
 import dev.switch101.handshake.OriginPolicy;
+import dev.switch101.handshake.TrustedProxies;
 import dev.switch101.io.ReadResumption;
 import dev.switch101.session.Limits;
 import dev.switch101.session.Sessions;
@@ -24,7 +26,10 @@ import dev.switch101.upgrade.UpgradeRegistry;
  *
  * <p>Context-params (all optional): {@code dev.switch101.allowedOrigins} (comma-separated
  * origins allowed besides the page's own; {@code *} for any), {@code dev.switch101.requireOrigin}
- * ({@code true} refuses clients that send no Origin), the {@link Limits} names, and
+ * ({@code true} refuses clients that send no Origin), {@code dev.switch101.trustedProxies} (IP
+ * addresses and CIDR blocks whose {@code Forwarded} / {@code X-Forwarded-*} headers tell the
+ * page's scheme and host), {@code dev.switch101.allowedHosts} (the hosts this server answers
+ * for, against DNS rebinding; by default any), the {@link Limits} names, and
  * {@code dev.switch101.dispatchThreads} / {@code dev.switch101.useManagedExecutor}, and
  * {@code dev.switch101.readResumption} ({@code park}, {@code io-thread} or {@code thread}; by
  * default chosen for the container, see {@link ReadResumption}).
@@ -44,14 +49,22 @@ public final class WebSocketServer {
     private final EndpointTable endpoints = new EndpointTable();
     private final List<ExtensionFactory> extensions = new CopyOnWriteArrayList<>();
     private final OriginPolicy originPolicy;
+    private final HostAllowList allowedHosts;
     private final Limits limits;
     private final DispatchExecutor dispatch;
+    /** Created on first use: only the Jakarta layer needs it. */
+    private volatile DispatchExecutor helpers;
+    private final boolean useManaged;
+    private final int dispatchThreads;
     private final ReadResumption readResumption;
     private final Sessions sessions = new Sessions();
 
-    WebSocketServer(OriginPolicy originPolicy, Limits limits, DispatchExecutor dispatch,
-            ReadResumption readResumption) {
+    WebSocketServer(OriginPolicy originPolicy, HostAllowList allowedHosts, Limits limits, DispatchExecutor dispatch,
+            ReadResumption readResumption, boolean useManaged, int dispatchThreads) {
+        this.useManaged = useManaged;
+        this.dispatchThreads = dispatchThreads;
         this.originPolicy = originPolicy;
+        this.allowedHosts = allowedHosts;
         this.limits = limits;
         this.dispatch = dispatch;
         this.readResumption = readResumption;
@@ -65,15 +78,19 @@ public final class WebSocketServer {
             }
             OriginPolicy policy = OriginPolicy.fromConfig(
                     Objects.requireNonNullElse(context.getInitParameter("dev.switch101.allowedOrigins"), ""),
-                    Boolean.parseBoolean(context.getInitParameter("dev.switch101.requireOrigin")));
+                    Boolean.parseBoolean(context.getInitParameter("dev.switch101.requireOrigin")))
+                    .trustProxies(TrustedProxies.parse(context.getInitParameter("dev.switch101.trustedProxies")));
+            HostAllowList hosts = HostAllowList.parse(context.getInitParameter("dev.switch101.allowedHosts"));
             Limits limits = Limits.from(context::getInitParameter);
             String threads = context.getInitParameter("dev.switch101.dispatchThreads");
             String managed = context.getInitParameter("dev.switch101.useManagedExecutor");
-            DispatchExecutor dispatch = DispatchExecutor.create(managed == null || Boolean.parseBoolean(managed),
-                    threads == null ? DEFAULT_DISPATCH_THREADS : Integer.parseInt(threads.trim()));
+            boolean useManaged = managed == null || Boolean.parseBoolean(managed);
+            int dispatchThreads = threads == null ? DEFAULT_DISPATCH_THREADS : Integer.parseInt(threads.trim());
+            DispatchExecutor dispatch = DispatchExecutor.create(useManaged, dispatchThreads, "switch101-dispatch");
             ReadResumption resumption = ReadResumption.forContainer(context.getServerInfo(),
                     context.getInitParameter("dev.switch101.readResumption"));
-            WebSocketServer server = new WebSocketServer(policy, limits, dispatch, resumption);
+            WebSocketServer server = new WebSocketServer(policy, hosts, limits, dispatch, resumption, useManaged,
+                    dispatchThreads);
             context.setAttribute(ATTRIBUTE, server);
             UpgradeRegistry.of(context).register(new WebSocketProtocol(server));
             return server;
@@ -136,8 +153,33 @@ public final class WebSocketServer {
         return dispatch.executor();
     }
 
+    /**
+     * An executor for work that a handler callback may wait for (asynchronous sends, a stream
+     * message's reader): separate from {@link #dispatchExecutor()}, so that a callback blocked on
+     * it never waits for a thread its own kind holds. The container's managed executor where there
+     * is one (it grows as needed), else a pool of {@code dispatchThreads} made on demand whose idle
+     * threads time out; stopped with the server.
+     */
+    public Executor helperExecutor() {
+        DispatchExecutor pool = helpers;
+        if (pool == null) {
+            synchronized (this) {
+                pool = helpers;
+                if (pool == null) {
+                    pool = DispatchExecutor.create(useManaged, dispatchThreads, "switch101-helper");
+                    helpers = pool;
+                }
+            }
+        }
+        return pool.executor();
+    }
+
     OriginPolicy originPolicy() {
         return originPolicy;
+    }
+
+    HostAllowList allowedHosts() {
+        return allowedHosts;
     }
 
     /** The application's connection limits (from its context-params). */
@@ -166,5 +208,9 @@ public final class WebSocketServer {
     public void shutdown() {
         sessions.shutdown(limits.closeTimeout().toMillis());
         dispatch.shutdown(limits.closeTimeout().toMillis());
+        DispatchExecutor pool = helpers;
+        if (pool != null) {
+            pool.shutdown(limits.closeTimeout().toMillis());
+        }
     }
 }

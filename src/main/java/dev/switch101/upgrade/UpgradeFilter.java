@@ -2,8 +2,10 @@ package dev.switch101.upgrade;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -26,6 +28,9 @@ public class UpgradeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(UpgradeFilter.class.getName());
+    private static final RateLimitedLog MALFORMED_TARGETS = new RateLimitedLog(LOG, Duration.ofMinutes(1), System::nanoTime);
+    /** How much of a request target a log line quotes. */
+    private static final int LOGGED_TARGET_CHARS = 200;
 
     private transient UpgradeRegistry registry;
 
@@ -52,10 +57,23 @@ public class UpgradeFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        List<String> upgrade = UpgradeRequests.headers(request, "Upgrade");
+        List<ProtocolToken> offers = ProtocolToken.offers(UpgradeRequests.headers(request, "Upgrade"));
+        Optional<String> malformed = RequestTarget.problem(request);
+        if (malformed.isPresent()) {
+            if (registry.wantsAny(offers)) {
+                // One line, no stack trace, and at most once a minute per cause: any client can send these.
+                String reason = "Malformed request target: " + malformed.get();
+                MALFORMED_TARGETS.log(Level.INFO, malformed.get(), () -> "Upgrade refused with 400 (" + reason
+                        + "): " + request.getMethod() + " " + printable(request.getRequestURI(), request.getQueryString()));
+                UpgradeAnswers.refuse(response, new UpgradeDecision.Refuse(400, reason, Map.of()));
+            } else {
+                chain.doFilter(request, response); // not ours to judge
+            }
+            return;
+        }
         UpgradeRegistry.Selection selection;
         try {
-            selection = registry.select(request, ProtocolToken.offers(upgrade), UpgradeRequests.canSwitch(request));
+            selection = registry.select(request, offers, UpgradeRequests.canSwitch(request));
         } catch (RuntimeException e) {
             // Application code (an endpoint's handshake hook, its constructor) failed: log it
             // for the operator, tell the client no more than that, and switch nothing.
@@ -70,5 +88,20 @@ public class UpgradeFilter extends HttpFilter {
         } else {
             UpgradeAnswers.answer(request, response, selection.protocol().token(), selection.decision());
         }
+    }
+
+    /** The target for a log line: control and non-ASCII characters escaped (no log injection), cut short. */
+    static String printable(String path, String query) {
+        String target = query == null ? path : path + "?" + query;
+        StringBuilder out = new StringBuilder(Math.min(target.length(), LOGGED_TARGET_CHARS) + 8);
+        for (int i = 0; i < target.length() && out.length() < LOGGED_TARGET_CHARS; i++) {
+            char c = target.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.length() < target.length() ? out.append("...").toString() : out.toString();
     }
 }

@@ -25,8 +25,11 @@ public final class SideBySide {
 
     /** The @ServerEndpoint echo, in both WARs. */
     static final String API_PATH = "/switch101/bench-echo";
-    /** Switch101's engine-level echo (examples.EchoHandler), only in the Switch101 WAR. */
-    static final String ENGINE_PATH = "/switch101/echo";
+    /**
+     * Switch101's engine-level echo (examples.EchoHandler), only in the Switch101 WAR;
+     * {@code -Dbench.enginePath} if the demo moves it.
+     */
+    static final String ENGINE_PATH = System.getProperty("bench.enginePath", "/switch101/echo");
 
     private SideBySide() {
     }

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.websocket.server.HandshakeRequest;
 
 import dev.switch101.server.AcceptedHandshake;
+import dev.switch101.upgrade.RequestTarget;
 import dev.switch101.upgrade.UpgradeRequests;
 
 /**
@@ -73,13 +74,8 @@ final class HandshakeRequestView implements HandshakeRequest {
 
     /** {@code ws://host/path?query} ({@code wss} over TLS) for the request. */
     static URI webSocketUri(HttpServletRequest request) {
-        StringBuilder uri = new StringBuilder(request.getRequestURL());
-        // getRequestURL starts with "http" or "https": the WebSocket scheme replaces it.
-        uri.replace(0, 4, "ws");
-        String query = request.getQueryString();
-        if (query != null) {
-            uri.append('?').append(query);
-        }
-        return URI.create(uri.toString());
+        // The request URL starts with "http" or "https": the WebSocket scheme replaces it.
+        String http = RequestTarget.uri(request).toString(); // checked by the UpgradeFilter: cannot fail here
+        return URI.create("ws" + http.substring(4));
     }
 }

@@ -104,7 +104,8 @@ final class AsyncSendQueue {
         }
         SendResult result;
         if (pending.deadline() != Long.MAX_VALUE && System.nanoTime() - pending.deadline() > 0) {
-            result = new SendResult(new SocketTimeoutException("The async send timeout passed before the message could be sent"));
+            result = new SendResult(
+                    new SocketTimeoutException("The async send timeout passed before the message could be sent"));
         } else {
             try {
                 pending.send().run();

@@ -7,7 +7,8 @@ import jakarta.websocket.DecodeException;
 
 /**
  * The conversions every implementation provides without a configured coder (Jakarta WebSocket
- * 2.1 §5.2.1 / §5.2.2): text to and from {@code String} and the primitive types and their boxes.
+ * 2.1, "Receiving Messages", and {@code sendObject}): text to and from {@code String} and the
+ * primitive types and their boxes.
  */
 final class BuiltInCoders {
 

@@ -17,8 +17,9 @@ import jakarta.websocket.PongMessage;
 
 /**
  * A registered message handler, bound to the native message kind it takes and to the way its
- * messages reach it (Jakarta WebSocket 2.1 §2.1.3, §5): whole or partial, native type, built-in
- * conversion, or decoded — decided once, when it is added.
+ * messages reach it (Jakarta WebSocket 2.1 §2.1.3, and the MessageHandler and Decoder Javadoc):
+ * whole or partial, native type, built-in conversion, or decoded — decided once, when it is
+ * added.
  *
  * @param kind    the native kind: the session holds one handler per kind
  * @param handler the application's handler

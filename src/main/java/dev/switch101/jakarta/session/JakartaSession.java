@@ -60,6 +60,14 @@ final class JakartaSession implements Session, HandlerBinding.Context {
         this.handshake = engine.handshake();
         this.decoders = decoders;
         this.encoders = encoders;
+        // Session#getUserProperties (WebSocket 2.1): a shallow copy of the endpoint config's user
+        // properties as modifyHandshake left them (the config is the per-session copy). A null
+        // value cannot be held by the concurrent map; such an entry is as good as absent.
+        setup.config().getUserProperties().forEach((key, value) -> {
+            if (key != null && value != null) {
+                userProperties.put(key, value);
+            }
+        });
         MessageSender sender = new MessageSender(engine, encoders);
         WebSocketContainer container = setup.container();
         this.basic = new BasicRemote(engine, sender);
@@ -143,7 +151,8 @@ final class JakartaSession implements Session, HandlerBinding.Context {
         } else if (handler instanceof MessageHandler.Partial<?> partial) {
             handlers.add(HandlerBinding.partial(typeOf(handler, MessageHandler.Partial.class), partial));
         } else {
-            throw new IllegalStateException("A message handler implements MessageHandler.Whole or MessageHandler.Partial");
+            throw new IllegalStateException(
+                    "A message handler implements MessageHandler.Whole or MessageHandler.Partial");
         }
     }
 
@@ -229,7 +238,10 @@ final class JakartaSession implements Session, HandlerBinding.Context {
         maxIdleTimeout = milliseconds;
     }
 
-    /** A whole binary message larger than this closes the session with 1009; partial and stream handlers are not limited by it. */
+    /**
+     * A whole binary message larger than this closes the session with 1009; partial and stream
+     * handlers are not limited by it (only by the engine's {@code maxMessageSize}).
+     */
     @Override
     public void setMaxBinaryMessageBufferSize(int length) {
         checkNotClosed();
@@ -242,7 +254,10 @@ final class JakartaSession implements Session, HandlerBinding.Context {
         return maxBinaryMessageBufferSize;
     }
 
-    /** A whole text message longer than this (in characters) closes the session with 1009; partial and stream handlers are not limited by it. */
+    /**
+     * A whole text message longer than this, in characters, closes the session with 1009;
+     * partial and stream handlers are not limited by it (only by the engine's {@code maxMessageSize}).
+     */
     @Override
     public void setMaxTextMessageBufferSize(int length) {
         checkNotClosed();

@@ -50,8 +50,8 @@ final class StreamSink implements MessageSink {
     @Override
     public void onPart(ByteBuffer part, boolean last) throws Exception {
         if (!started) {
+            executor.execute(this::runHandler); // a refusal fails this message only (→ onError)
             started = true;
-            executor.execute(this::runHandler);
         }
         pipe.offer(part, last);
         if (last) {

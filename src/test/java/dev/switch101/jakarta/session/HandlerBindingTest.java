@@ -23,8 +23,9 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 
 /**
- * Jakarta WebSocket 2.1 §2.1.3 and §5 (message handlers, decoders): which native kind a handler
- * takes, how its messages reach it, which decoder decodes, and the one-handler-per-kind rule.
+ * Jakarta WebSocket 2.1 §2.1.3 and the Decoder Javadoc (message handlers, decoders): which
+ * native kind a handler takes, how its messages reach it, which decoder decodes, and the
+ * one-handler-per-kind rule.
  */
 class HandlerBindingTest {
 

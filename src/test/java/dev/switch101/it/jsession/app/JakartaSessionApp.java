@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.servlet.ServletContextEvent;
@@ -62,5 +63,11 @@ public final class JakartaSessionApp implements ServletContextListener {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         streamsAndAsyncSends.shutdownNow();
+        try {
+            // No thread of the application outlives it (containers report that as a leak).
+            streamsAndAsyncSends.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
