@@ -314,7 +314,7 @@ final class EchoConnection {
                 if (state != State.CLOSING) {
                     throw new BenchFailure("server closed the connection while messages were being echoed");
                 }
-                loop.noteCloseReceived();
+                // The server answered our close; it closes TCP next (§7.1.1), and the EOF ends the connection.
             }
             case 10 -> { } // unsolicited pong: ignored (§5.5.3)
             case 9 -> throw new BenchFailure("server sent a ping; the load generator does not answer pings");

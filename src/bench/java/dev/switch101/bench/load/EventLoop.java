@@ -166,10 +166,6 @@ final class EventLoop implements Runnable {
         }
     }
 
-    void noteCloseReceived() {
-        // The server answered our close; it closes TCP next (§7.1.1), and the EOF ends the connection.
-    }
-
     void notApplicable(String why) {
         notApplicable = why;
     }
