@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
+import dev.switch101.extension.deflate.DeflateConfig;
 import dev.switch101.handshake.OriginPolicy;
 import dev.switch101.handshake.Subprotocols;
 import dev.switch101.session.FrameHandler;
@@ -23,10 +24,11 @@ import dev.switch101.session.Limits;
  * @param originPolicy        the Origin policy, or {@code null} for the application's
  * @param limits              the connection limits, or {@code null} for the application's
  * @param hook                application code run on an accepted handshake
+ * @param deflate             the permessage-deflate policy, or {@code null} for the application's
  */
 public record EndpointRegistration(PathTemplate path, Supplier<? extends FrameHandler> handlers,
         List<String> subprotocols, BiFunction<List<String>, List<String>, Optional<String>> subprotocolSelector,
-        OriginPolicy originPolicy, Limits limits, HandshakeHook hook) {
+        OriginPolicy originPolicy, Limits limits, HandshakeHook hook, DeflateConfig deflate) {
 
     public EndpointRegistration {
         Objects.requireNonNull(path, "path");
@@ -39,24 +41,32 @@ public record EndpointRegistration(PathTemplate path, Supplier<? extends FrameHa
     /** An endpoint at {@code path} with the defaults: no subprotocols, the application's policy and limits. */
     public static EndpointRegistration of(String path, Supplier<? extends FrameHandler> handlers) {
         return new EndpointRegistration(new PathTemplate(path), handlers, List.of(), Subprotocols::select, null,
-                null, HandshakeHook.NONE);
+                null, HandshakeHook.NONE, null);
     }
 
     public EndpointRegistration withSubprotocols(List<String> supported) {
-        return new EndpointRegistration(path, handlers, supported, subprotocolSelector, originPolicy, limits, hook);
+        return new EndpointRegistration(path, handlers, supported, subprotocolSelector, originPolicy, limits, hook,
+                deflate);
     }
 
     public EndpointRegistration withOriginPolicy(OriginPolicy policy) {
-        return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, policy, limits, hook);
+        return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, policy, limits, hook,
+                deflate);
     }
 
     public EndpointRegistration withLimits(Limits endpointLimits) {
         return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, originPolicy,
-                endpointLimits, hook);
+                endpointLimits, hook, deflate);
     }
 
     public EndpointRegistration withHook(HandshakeHook handshakeHook) {
         return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, originPolicy, limits,
-                handshakeHook);
+                handshakeHook, deflate);
+    }
+
+    /** A copy with its own permessage-deflate policy, e.g. {@link DeflateConfig#OFF}. */
+    public EndpointRegistration withDeflate(DeflateConfig endpointDeflate) {
+        return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, originPolicy, limits,
+                hook, endpointDeflate);
     }
 }

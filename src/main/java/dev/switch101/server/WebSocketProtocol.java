@@ -78,7 +78,7 @@ final class WebSocketProtocol implements UpgradeProtocol {
             }
             headers.put("Sec-WebSocket-Protocol", subprotocol.get());
         }
-        List<Extension> extensions = new ExtensionNegotiator(server.extensions()).negotiate(
+        List<Extension> extensions = new ExtensionNegotiator(server.extensionsFor(endpoint)).negotiate(
                 ExtensionOfferParser.parse(handshake.headers(ExtensionOfferParser.HEADER),
                         malformed -> LOG.log(Level.DEBUG, "Malformed extension offer ignored: {0}", malformed)));
         ExtensionNegotiator.responseHeader(extensions).ifPresent(v -> headers.put(ExtensionOfferParser.HEADER, v));
@@ -90,7 +90,7 @@ final class WebSocketProtocol implements UpgradeProtocol {
         FrameHandler handler = endpoint.handlers().get();
         Limits limits = endpoint.limits() != null ? endpoint.limits() : server.limits();
         return UpgradeDecision.accept(headers, new WebSocketUpgradeHandler(handler, info, limits,
-                server.dispatch().executor(), server.sessions(), server.readResumption()));
+                server.dispatch().executor(), server.sessions(), server.readResumption(), extensions));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.switch101.server;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,6 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.servlet.ServletContext;
 
 import dev.switch101.extension.ExtensionFactory;
+import dev.switch101.extension.deflate.DeflateConfig;
+import dev.switch101.extension.deflate.DeflatePool;
+import dev.switch101.extension.deflate.PerMessageDeflateFactory;
 import dev.switch101.handshake.OriginPolicy;
 import dev.switch101.io.ReadResumption;
 import dev.switch101.session.Limits;
@@ -24,7 +28,9 @@ import dev.switch101.upgrade.UpgradeRegistry;
  * ({@code true} refuses clients that send no Origin), the {@link Limits} names, and
  * {@code dev.switch101.dispatchThreads} / {@code dev.switch101.useManagedExecutor}, and
  * {@code dev.switch101.readResumption} ({@code park}, {@code io-thread} or {@code thread}; by
- * default chosen for the container, see {@link ReadResumption}).
+ * default chosen for the container, see {@link ReadResumption}), and the permessage-deflate
+ * policy ({@code dev.switch101.deflate}, {@code .deflateLevel}, {@code .deflateThreshold},
+ * {@code .deflateContextTakeover}, {@code .deflatePoolSize}; see {@link DeflateConfig}).
  */
 public final class WebSocketServer {
 
@@ -45,13 +51,17 @@ public final class WebSocketServer {
     private final DispatchExecutor dispatch;
     private final ReadResumption readResumption;
     private final Sessions sessions = new Sessions();
+    private final DeflateConfig deflate;
+    private final DeflatePool deflatePool;
 
     WebSocketServer(OriginPolicy originPolicy, Limits limits, DispatchExecutor dispatch,
-            ReadResumption readResumption) {
+            ReadResumption readResumption, DeflateConfig deflate) {
         this.originPolicy = originPolicy;
         this.limits = limits;
         this.dispatch = dispatch;
         this.readResumption = readResumption;
+        this.deflate = deflate;
+        this.deflatePool = new DeflatePool(deflate.poolSize());
     }
 
     /** The server of this application, created (and registered for upgrades) on first use. */
@@ -70,7 +80,8 @@ public final class WebSocketServer {
                     threads == null ? DEFAULT_DISPATCH_THREADS : Integer.parseInt(threads.trim()));
             ReadResumption resumption = ReadResumption.forContainer(context.getServerInfo(),
                     context.getInitParameter("dev.switch101.readResumption"));
-            WebSocketServer server = new WebSocketServer(policy, limits, dispatch, resumption);
+            WebSocketServer server = new WebSocketServer(policy, limits, dispatch, resumption,
+                    DeflateConfig.from(context::getInitParameter));
             context.setAttribute(ATTRIBUTE, server);
             UpgradeRegistry.of(context).register(new WebSocketProtocol(server));
             return server;
@@ -112,8 +123,17 @@ public final class WebSocketServer {
     record Match(EndpointRegistration endpoint, Map<String, String> pathParameters) {
     }
 
-    List<ExtensionFactory> extensions() {
-        return extensions;
+    /** The extensions an endpoint negotiates: the application's, then permessage-deflate unless it is off. */
+    List<ExtensionFactory> extensionsFor(EndpointRegistration endpoint) {
+        DeflateConfig policy = endpoint.deflate() != null ? endpoint.deflate() : deflate;
+        if (!policy.enabled()) {
+            return extensions;
+        }
+        List<ExtensionFactory> all = new ArrayList<>(extensions);
+        if (all.stream().noneMatch(f -> f.name().equals("permessage-deflate"))) {
+            all.add(new PerMessageDeflateFactory(policy, deflatePool));
+        }
+        return all;
     }
 
     OriginPolicy originPolicy() {
@@ -145,5 +165,6 @@ public final class WebSocketServer {
     public void shutdown() {
         sessions.shutdown(limits.closeTimeout().toMillis());
         dispatch.shutdown(limits.closeTimeout().toMillis());
+        deflatePool.close();
     }
 }

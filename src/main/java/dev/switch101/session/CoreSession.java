@@ -4,9 +4,13 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
+import dev.switch101.extension.Extension;
+import dev.switch101.extension.ExtensionStack;
+import dev.switch101.extension.TransformContext;
 import dev.switch101.frame.CloseCodes;
 import dev.switch101.frame.CloseStatus;
 import dev.switch101.frame.FrameParser;
@@ -30,7 +34,10 @@ import dev.switch101.frame.ProtocolException;
  * <p><b>Read back-pressure</b> ({@link InboundBacklog}): what has been read but not yet handled —
  * payload bytes plus a cost per queued callback, control frames and empty messages included — is
  * bounded; past the bound the transport pauses reading, and {@link Transport#demand()} resumes it
- * once the handler has caught up.
+ * once the handler has caught up. An extension that produces more than it reads (inflation)
+ * stops while the backlog is full and keeps what it has not processed; the input behind it waits
+ * too (at most one read), and the application thread that brings the backlog down goes on with
+ * both before reading resumes.
  *
  * <p><b>Lifetime.</b> Every path ends with the TCP connection closed: after the close handshake,
  * after a failure, or, if the peer does not cooperate (it does not answer our close frame, or
@@ -67,8 +74,11 @@ public final class CoreSession {
     private final Transport transport;
     private final SerialExecutor dispatch;
     private final FrameParser parser;
+    private final ExtensionStack extensions;
     private final OutboundMessages outbound;
     private final InboundBacklog backlog;
+    /** Read bytes not parsed yet because an extension suspended the input (a copy; at most one read). */
+    private ByteBuffer heldInput;
     private final WebSocketSession view = new View();
 
     private State state = State.OPEN;
@@ -97,15 +107,31 @@ public final class CoreSession {
      */
     public CoreSession(FrameHandler handler, HandshakeInfo handshake, Limits limits, Transport transport,
             Executor executor) {
+        this(handler, handshake, limits, transport, executor, List.of());
+    }
+
+    /**
+     * @param handler    the application side
+     * @param handshake  what the opening handshake carried and negotiated
+     * @param limits     the connection's limits
+     * @param transport  the byte pipe under the session
+     * @param executor   where handler callbacks run, one at a time per connection
+     * @param extensions the negotiated extensions, in the order of the handshake's answer
+     */
+    public CoreSession(FrameHandler handler, HandshakeInfo handshake, Limits limits, Transport transport,
+            Executor executor, List<Extension> extensions) {
         this.handler = handler;
         this.handshake = handshake;
         this.limits = limits;
         this.transport = transport;
         this.dispatch = new SerialExecutor(executor);
-        this.parser = new FrameParser(new FrameParserConfig(true, limits.maxFramePayload()),
-                new InboundFrames(new Inbound(), limits.maxMessageSize()));
-        this.outbound = new OutboundMessages(transport, limits);
-        this.backlog = new InboundBacklog((long) MAX_BACKLOG_READS * limits.readBufferSize(), transport::demand);
+        this.backlog = new InboundBacklog((long) MAX_BACKLOG_READS * limits.readBufferSize(), this::resumeInput);
+        this.extensions = new ExtensionStack(extensions, new InboundFrames(new Inbound(), limits.maxMessageSize()),
+                new TransformContext(limits.readBufferSize(), OutboundMessages.maxFramePayload(limits),
+                        backlog::isFull, this::stopParsing));
+        this.parser = new FrameParser(new FrameParserConfig(true, limits.maxFramePayload()), this.extensions.incoming());
+        this.parser.setAllowedRsv(this.extensions.rsvBits());
+        this.outbound = new OutboundMessages(transport, limits, this.extensions);
     }
 
     /** Runs once when the session is over: the handler was told and the TCP connection is closed. */
@@ -142,12 +168,68 @@ public final class CoreSession {
             // our last frames on their way to the peer.
             return true;
         }
+        parse(bytes);
+        return continueInput();
+    }
+
+    /** Parses what was read; what an extension's suspension leaves unparsed is kept. */
+    private void parse(ByteBuffer bytes) {
         try {
             parser.parse(bytes);
         } catch (ProtocolException e) {
             endInput(new InputEnd(null, e));
+            return;
         }
-        return inputEnded() || !backlog.shouldPause();
+        if (bytes.hasRemaining()) {
+            heldInput = bytes == heldInput ? bytes : copyOf(bytes);
+        }
+    }
+
+    /**
+     * Goes on with the input an extension held back while the handler keeps up, on whichever
+     * thread owns the input: the reader's, or the application thread that resumes a paused reader
+     * (the reader reads nothing until {@link Transport#demand()}).
+     *
+     * @return {@code true} to read on; {@code false} to pause until {@link #resumeInput()} runs
+     */
+    private boolean continueInput() {
+        while (true) {
+            if (inputEnded()) {
+                heldInput = null;
+                return true;
+            }
+            if (backlog.shouldPause()) {
+                return false; // resumeInput() runs once the handler has caught up
+            }
+            if (!extensions.isSuspended() && heldInput == null) {
+                return true;
+            }
+            try {
+                if (!extensions.resume()) {
+                    continue;
+                }
+            } catch (ProtocolException e) {
+                endInput(new InputEnd(null, e));
+                continue;
+            }
+            ByteBuffer held = heldInput;
+            heldInput = null;
+            if (held != null) {
+                parse(held);
+            }
+        }
+    }
+
+    /** The handler caught up with a paused reader: held input first, then reading resumes. */
+    private void resumeInput() {
+        if (continueInput()) {
+            transport.demand();
+        }
+    }
+
+    /** An extension cannot take more input for now: the parser returns behind the current event. */
+    private void stopParsing() {
+        parser.stop();
     }
 
     /** The peer closed its side of the TCP connection. */
@@ -179,6 +261,8 @@ public final class CoreSession {
             }
             state = State.CLOSING;
         }
+        // Native compressor memory is freed now, or by its user as soon as it is done with it.
+        extensions.close();
         // Whatever the handler was told so far, the connection is gone: nothing more will come.
         reportClose(new CloseStatus(CloseCodes.ABNORMAL, ""), null);
         finishIfDone();
