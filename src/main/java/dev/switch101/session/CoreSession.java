@@ -129,9 +129,22 @@ public final class CoreSession {
         this.extensions = new ExtensionStack(extensions, new InboundFrames(new Inbound(), limits.maxMessageSize()),
                 new TransformContext(limits.readBufferSize(), OutboundMessages.maxFramePayload(limits),
                         backlog::isFull, this::stopParsing));
-        this.parser = new FrameParser(new FrameParserConfig(true, limits.maxFramePayload()), this.extensions.incoming());
+        this.parser = new FrameParser(new FrameParserConfig(true, wireFrameLimit(limits, this.extensions)),
+                this.extensions.incoming());
         this.parser.setAllowedRsv(this.extensions.rsvBits());
         this.outbound = new OutboundMessages(transport, limits, this.extensions);
+    }
+
+    /**
+     * The largest frame payload read from the wire. With an extension that transforms payloads
+     * (permessage-deflate), a frame may be an eighth larger than the limit: incompressible data
+     * grows a little when compressed (block headers; more with a small compressor memory), and a
+     * message the size of the limit must still fit in one frame. The message limit applies to
+     * the transformed (inflated) size, exactly.
+     */
+    static long wireFrameLimit(Limits limits, ExtensionStack extensions) {
+        long limit = limits.maxFramePayload();
+        return extensions.rsvBits() == 0 ? limit : limit + limit / 8;
     }
 
     /** Runs once when the session is over: the handler was told and the TCP connection is closed. */

@@ -70,6 +70,22 @@ class CompressedSessionTest {
     }
 
     @Test
+    void incompressibleMessageOfTheLimitFitsInOneCompressedFrameThoughItGrew() {
+        // Random bytes grow when compressed: the frame is over maxFramePayload, the message is not.
+        Limits limits = Limits.DEFAULT.withMaxMessageSize(64 * 1024, 64 * 1024);
+        CoreSession s = session(limits);
+        byte[] content = new byte[64 * 1024];
+        new Random(1).nextBytes(content);
+        byte[] compressed = compress(content);
+        assertTrue(compressed.length > content.length, "compressed " + compressed.length);
+        s.onBytes(compressedFrame(compressed));
+        while (!executor.tasks.isEmpty()) {
+            executor.runOne();
+        }
+        assertArrayEquals(content, handler.bytes.toByteArray());
+    }
+
+    @Test
     void inflationWaitsForASlowHandlerAndTheCloseBehindComesAfterAllData() {
         long seed = new Random().nextLong();
         System.out.println("CompressedSessionTest seed " + seed);

@@ -113,8 +113,15 @@ final class DeflateTransform implements FrameTransform {
             fill = TAIL_LENGTH;
         }
         // The output ends with the flush's 00 00 ff ff: stripped from the message's end (§7.2.1),
-        // kept inside it, where it is an empty stored block the peer's inflater skips.
-        send(fin, rsv, ByteBuffer.wrap(out, 0, fin ? fill - TAIL_LENGTH : fill), next);
+        // kept inside it, where it is an empty stored block the peer's inflater skips. An empty
+        // frame after a flushed one gives no output at all (zlib has nothing to flush): it goes
+        // out empty, and the peer's appended tail follows the previous frame's flush.
+        send(fin, rsv, ByteBuffer.wrap(out, 0, fin && endsWithTail(out, fill) ? fill - TAIL_LENGTH : fill), next);
+    }
+
+    private static boolean endsWithTail(byte[] out, int fill) {
+        return fill >= TAIL_LENGTH && out[fill - 4] == 0 && out[fill - 3] == 0 && out[fill - 2] == (byte) 0xff
+                && out[fill - 1] == (byte) 0xff;
     }
 
     private void send(boolean fin, int rsv, ByteBuffer payload, OutgoingFrames next) throws IOException {

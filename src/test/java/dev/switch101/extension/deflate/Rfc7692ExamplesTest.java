@@ -174,4 +174,18 @@ class Rfc7692ExamplesTest {
         }
         assertEquals("Hello", peer.application.text());
     }
+
+    @Test
+    void emptyLastPartAfterAFlushedPartIsSentAsAnEmptyFinalFrame() throws Exception {
+        // zlib has nothing to flush after a flush: the final frame is empty, and the message still inflates
+        DeflateFixture f = new DeflateFixture("permessage-deflate", NO_TAKEOVER, 16384);
+        f.send(false, OpCode.BINARY, HELLO);
+        f.send(true, OpCode.CONTINUATION, new byte[0]);
+        assertEquals("8000", f.sent.get(1), "an empty final continuation frame");
+        DeflateFixture peer = new DeflateFixture("permessage-deflate", NO_TAKEOVER, 16384);
+        for (String frame : f.sent) {
+            peer.receive(hex(frame));
+        }
+        assertEquals("Hello", peer.application.text());
+    }
 }
