@@ -3,6 +3,7 @@ package dev.switch101.extension;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
+import dev.switch101.frame.FrameHeader;
 import dev.switch101.frame.FrameListener;
 import dev.switch101.frame.OpCode;
 
@@ -24,7 +25,7 @@ public interface FrameTransform {
         public IncomingStage incoming(FrameListener next) {
             return new IncomingStage() {
                 @Override
-                public void onFrameHeader(dev.switch101.frame.FrameHeader header) {
+                public void onFrameHeader(FrameHeader header) {
                     next.onFrameHeader(header);
                 }
 
