@@ -35,7 +35,7 @@ public final class LineEchoProtocol implements UpgradeProtocol {
 
     @Override
     public UpgradeDecision decide(HttpServletRequest request, ProtocolToken offer) {
-        if (!PATHS.contains(UpgradeRequests.pathWithinApplication(request))
+        if (!UpgradeRequests.pathWithinApplication(request).filter(PATHS::contains).isPresent()
                 || !UpgradeRequests.canSwitch(request)) {
             return UpgradeDecision.decline();
         }

@@ -68,19 +68,26 @@ record Authority(String host, int port) {
     }
 
     /**
-     * Accepts the characters of reg-name, IPv4 and bracketed IP literals; rejects what would smuggle
-     * another URI part in (userinfo "@", path "/", query, whitespace).
+     * A host name (letters, digits, {@code -._~} and {@code %} escapes), an IPv4 address, or a
+     * bracketed IP literal (hex digits, {@code :}, {@code .}, and a {@code %25} zone).
+     * Stricter than RFC 3986's reg-name, which also allows the sub-delims {@code !$&'()*+,;=}: no
+     * real host name has them, and in a field value a {@code ,} separates list elements, so
+     * {@code Host: a,b} is two hosts, not one (RFC 9110 §7.2: exactly one authority). Rejects what
+     * would smuggle another URI part in (userinfo {@code @}, a path, a query, whitespace).
      */
     private static boolean isHost(String host) {
         if (host.isEmpty()) {
             return false;
         }
         boolean literal = host.startsWith("[");
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
+        if (literal && (host.length() < 3 || !host.endsWith("]"))) {
+            return false;
+        }
+        String inner = literal ? host.substring(1, host.length() - 1) : host;
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "-._~%!$&'()*+,;=".indexOf(c) >= 0
-                    || (literal && (c == ':' || c == '[' || c == ']'));
+                    || (literal ? ":.%" : "-._~%").indexOf(c) >= 0;
             if (!ok) {
                 return false;
             }

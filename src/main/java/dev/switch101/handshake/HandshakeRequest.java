@@ -48,4 +48,14 @@ public interface HandshakeRequest {
      * @return true for a secure request
      */
     boolean isSecure();
+
+    /**
+     * The address of the peer, as {@code ServletRequest.getRemoteAddr()} gives it; decides
+     * whether its forwarding headers are believed (see {@link TrustedProxies}).
+     *
+     * @return the IP address, or null if unknown (then no proxy is trusted)
+     */
+    default String remoteAddress() {
+        return null;
+    }
 }

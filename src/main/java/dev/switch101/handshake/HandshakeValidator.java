@@ -14,7 +14,10 @@ import java.util.Optional;
  * <ol>
  *   <li>method {@code GET}, else 400;
  *   <li>protocol HTTP/1.1 or later (HTTP/1.0 never), else 400;
- *   <li>exactly one non-empty {@code Host}, else 400;
+ *   <li>exactly one {@code Host} holding exactly one authority ({@code Host: a,b} is two), else 400
+ *       (RFC 9110 §7.2, RFC 9112 §3.2);
+ *   <li>the page's host on the {@link HostAllowList}, if one is configured, else 421 (RFC 9110
+ *       §15.5.20: not a host this server answers for; the defence against DNS rebinding);
  *   <li>{@code Connection} contains the {@code upgrade} token, else 400;
  *   <li>exactly one {@code Sec-WebSocket-Key}, the strict padded base64 of 16 bytes, else 400;
  *   <li>{@code Sec-WebSocket-Version} exactly {@code 13}, else 426 with {@code Sec-WebSocket-Version: 13}
@@ -38,18 +41,31 @@ public final class HandshakeValidator {
     static final String KEY_REASON = "Missing or invalid Sec-WebSocket-Key header";
     static final String VERSION_REASON = "Unsupported Sec-WebSocket-Version header, expected 13";
     static final String ORIGIN_REASON = "Origin header not allowed";
+    static final String HOST_NOT_ALLOWED_REASON = "Host not allowed";
 
     /** The nonce is 16 random bytes (RFC 6455 §4.1 item 7), i.e. 24 base64 characters ending "==". */
     private static final int KEY_BYTES = 16;
     private static final int KEY_CHARS = 24;
 
     private final OriginPolicy originPolicy;
+    private final HostAllowList allowedHosts;
 
     /**
-     * @param originPolicy decides rule 7; use {@link OriginPolicy#sameOrigin()} for the secure default
+     * A validator that allows every host.
+     *
+     * @param originPolicy decides the Origin rule; use {@link OriginPolicy#sameOrigin()} for the secure default
      */
     public HandshakeValidator(OriginPolicy originPolicy) {
+        this(originPolicy, HostAllowList.any());
+    }
+
+    /**
+     * @param originPolicy decides the Origin rule, and which proxies tell the page's host
+     * @param allowedHosts the hosts this server answers for
+     */
+    public HandshakeValidator(OriginPolicy originPolicy, HostAllowList allowedHosts) {
         this.originPolicy = Objects.requireNonNull(originPolicy, "originPolicy");
+        this.allowedHosts = Objects.requireNonNull(allowedHosts, "allowedHosts");
     }
 
     /**
@@ -81,6 +97,9 @@ public final class HandshakeValidator {
         }
         if (!hasOneHost(request)) {
             return refuse(400, HOST_REASON);
+        }
+        if (!allowedHosts.permits(originPolicy.pageOrigin(request))) {
+            return refuse(421, HOST_NOT_ALLOWED_REASON);
         }
         if (!HeaderTokens.containsToken(request.headers("Connection"), "upgrade")) {
             return refuse(400, CONNECTION_REASON);

@@ -38,11 +38,6 @@ record Origin(String scheme, Authority authority) {
                 .map(authority -> new Origin(scheme, authority));
     }
 
-    /** Whether the origin is one a browser page can have over HTTP, the only ones same-origin applies to. */
-    boolean isHttp() {
-        return scheme.equals("http") || scheme.equals("https");
-    }
-
     @Override
     public String toString() {
         return scheme + "://" + authority.host() + (authority.port() < 0 ? "" : ":" + authority.port());

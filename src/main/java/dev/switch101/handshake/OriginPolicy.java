@@ -14,9 +14,11 @@ import java.util.Set;
  * §10.2). Browsers do not apply the same-origin policy to WebSockets, so without this check any web
  * page could talk to the server with the user's cookies (cross-site WebSocket hijacking).
  *
- * <p>Secure by default: permitted are an {@code Origin} equal to the request's own origin (the
- * Origin's host:port equals the Host header's host:port, case-insensitively, default ports 80/443
- * filled in from the Origin's scheme resp. {@link HandshakeRequest#isSecure()}), or one in the
+ * <p>Secure by default: permitted are an {@code Origin} equal to the page's own origin (RFC 6454
+ * §5: scheme, host and port all equal; the page's scheme is {@code https} for a secure request,
+ * {@code http} otherwise, its host and port those of the Host header, case-insensitively, default
+ * ports 80/443 filled in on both sides — so {@code http://host:443} is not the origin of a page
+ * served over https; behind a proxy, see {@link #trustProxies}), or one in the
  * allow-list of origins (exact {@code scheme://host[:port]} entries, normalized; {@code "*"} allows
  * any origin). A request with no {@code Origin} header is permitted unless {@link
  * #requireOrigin(boolean) required}, because non-browser clients send none and are not exposed to
@@ -34,18 +36,22 @@ public final class OriginPolicy {
     /** The serialization of an opaque origin (RFC 6454 §6.2), compared case-sensitively. */
     public static final String NULL_ORIGIN = "null";
 
-    private static final OriginPolicy SAME_ORIGIN = new OriginPolicy(Set.of(), false, false, false);
+    private static final OriginPolicy SAME_ORIGIN = new OriginPolicy(Set.of(), false, false, false,
+            TrustedProxies.none());
 
     private final Set<Origin> allowed;
     private final boolean allowAny;
     private final boolean allowNull;
     private final boolean originRequired;
+    private final TrustedProxies proxies;
 
-    private OriginPolicy(Set<Origin> allowed, boolean allowAny, boolean allowNull, boolean originRequired) {
+    private OriginPolicy(Set<Origin> allowed, boolean allowAny, boolean allowNull, boolean originRequired,
+            TrustedProxies proxies) {
         this.allowed = Collections.unmodifiableSet(new LinkedHashSet<>(allowed));
         this.allowAny = allowAny;
         this.allowNull = allowNull;
         this.originRequired = originRequired;
+        this.proxies = Objects.requireNonNull(proxies, "proxies");
     }
 
     /**
@@ -81,7 +87,7 @@ public final class OriginPolicy {
                         "Not an origin (expected scheme://host[:port]): '" + origin + "'")));
             }
         }
-        return new OriginPolicy(newAllowed, newAny, newNull, originRequired);
+        return new OriginPolicy(newAllowed, newAny, newNull, originRequired, proxies);
     }
 
     /**
@@ -91,7 +97,27 @@ public final class OriginPolicy {
      * @return a new policy; this one is unchanged
      */
     public OriginPolicy requireOrigin(boolean required) {
-        return new OriginPolicy(allowed, allowAny, allowNull, required);
+        return new OriginPolicy(allowed, allowAny, allowNull, required, proxies);
+    }
+
+    /**
+     * A policy that reads the page's scheme and host from {@code Forwarded} (or
+     * {@code X-Forwarded-Proto} / {@code X-Forwarded-Host}) when the peer is one of
+     * {@code trusted}: for servers behind a proxy that terminates TLS or rewrites Host.
+     *
+     * @param trusted the proxies; {@link TrustedProxies#none()} (the default) believes no one
+     * @return a new policy; this one is unchanged
+     */
+    public OriginPolicy trustProxies(TrustedProxies trusted) {
+        return new OriginPolicy(allowed, allowAny, allowNull, originRequired, trusted);
+    }
+
+    /**
+     * The origin of the page the request's handshake belongs to, if it was served here: scheme
+     * and Host of the request, or what a trusted proxy forwarded.
+     */
+    Optional<Origin> pageOrigin(HandshakeRequest request) {
+        return PageOrigin.of(request, proxies);
     }
 
     /**
@@ -141,23 +167,14 @@ public final class OriginPolicy {
         return origin.isPresent() && (allowed.contains(origin.get()) || isSameOrigin(origin.get(), request));
     }
 
-    private static boolean isSameOrigin(Origin origin, HandshakeRequest request) {
-        if (!origin.isHttp()) {
-            return false;
-        }
-        List<String> hosts = request.headers("Host");
-        if (hosts.size() != 1) {
-            return false;
-        }
-        int defaultPort = request.isSecure() ? 443 : 80;
-        return Authority.parse(hosts.get(0).trim(), defaultPort)
-                .map(host -> host.equals(origin.authority()))
-                .orElse(false);
+    private boolean isSameOrigin(Origin origin, HandshakeRequest request) {
+        return pageOrigin(request).map(origin::equals).orElse(false);
     }
 
     @Override
     public String toString() {
         return "OriginPolicy[sameOrigin" + (allowAny ? ", *" : "") + (allowNull ? ", null" : "")
-                + (allowed.isEmpty() ? "" : ", " + allowed) + (originRequired ? ", origin required" : "") + "]";
+                + (allowed.isEmpty() ? "" : ", " + allowed) + (originRequired ? ", origin required" : "")
+                + (proxies.isEmpty() ? "" : ", trusted proxies " + proxies) + "]";
     }
 }

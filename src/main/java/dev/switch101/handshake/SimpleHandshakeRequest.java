@@ -23,10 +23,12 @@ public final class SimpleHandshakeRequest implements HandshakeRequest {
     private final String method;
     private final String protocol;
     private final boolean secure;
+    private final String remoteAddress;
     private final Map<String, List<String>> headers;
 
     private SimpleHandshakeRequest(Builder builder) {
         this.method = builder.method;
+        this.remoteAddress = builder.remoteAddress;
         this.protocol = builder.protocol;
         this.secure = builder.secure;
         Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -64,6 +66,11 @@ public final class SimpleHandshakeRequest implements HandshakeRequest {
     }
 
     @Override
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
     public String toString() {
         return method + " " + protocol + (secure ? " (secure) " : " ") + headers;
     }
@@ -79,6 +86,7 @@ public final class SimpleHandshakeRequest implements HandshakeRequest {
         private String method = "GET";
         private String protocol = "HTTP/1.1";
         private boolean secure;
+        private String remoteAddress;
         private final Map<String, List<String>> headers = new LinkedHashMap<>();
 
         private Builder() {
@@ -108,6 +116,15 @@ public final class SimpleHandshakeRequest implements HandshakeRequest {
          */
         public Builder secure(boolean secure) {
             this.secure = secure;
+            return this;
+        }
+
+        /**
+         * @param address the peer's IP address, or null (the default) for unknown
+         * @return this builder
+         */
+        public Builder remoteAddress(String address) {
+            this.remoteAddress = address;
             return this;
         }
 

@@ -1,9 +1,5 @@
 package dev.switch101.server;
 
-import java.util.Map;
-
-import dev.switch101.session.HandshakeInfo;
-
 /**
  * Application code that runs during an accepted handshake, before the 101 is sent (the
  * engine's counterpart of a Jakarta {@code Configurator.modifyHandshake}). An exception here
@@ -13,11 +9,8 @@ import dev.switch101.session.HandshakeInfo;
 public interface HandshakeHook {
 
     /** No changes. */
-    HandshakeHook NONE = (request, responseHeaders) -> { };
+    HandshakeHook NONE = handshake -> { };
 
-    /**
-     * @param request         what the handshake carried and negotiated
-     * @param responseHeaders the 101's headers, which the hook may add to (not the protocol's own)
-     */
-    void modifyHandshake(HandshakeInfo request, Map<String, String> responseHeaders);
+    /** @param handshake the request, what was negotiated, and the 101's headers to add to */
+    void modifyHandshake(AcceptedHandshake handshake);
 }

@@ -35,4 +35,9 @@ final class ServletHandshakeRequest implements HandshakeRequest {
     public boolean isSecure() {
         return request.isSecure();
     }
+
+    @Override
+    public String remoteAddress() {
+        return request.getRemoteAddr();
+    }
 }

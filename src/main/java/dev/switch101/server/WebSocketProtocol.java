@@ -1,19 +1,18 @@
 package dev.switch101.server;
 
 import java.lang.System.Logger.Level;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switch101.extension.Extension;
+import dev.switch101.extension.ExtensionFactory;
 import dev.switch101.extension.ExtensionNegotiator;
+import dev.switch101.extension.ExtensionOffer;
 import dev.switch101.extension.ExtensionOfferParser;
 import dev.switch101.handshake.AcceptKey;
 import dev.switch101.handshake.HandshakeRequest;
@@ -26,6 +25,7 @@ import dev.switch101.session.FrameHandler;
 import dev.switch101.session.HandshakeInfo;
 import dev.switch101.session.Limits;
 import dev.switch101.upgrade.ProtocolToken;
+import dev.switch101.upgrade.RequestTarget;
 import dev.switch101.upgrade.UpgradeDecision;
 import dev.switch101.upgrade.UpgradeProtocol;
 import dev.switch101.upgrade.UpgradeRequests;
@@ -39,6 +39,10 @@ final class WebSocketProtocol implements UpgradeProtocol {
 
     private static final System.Logger LOG = System.getLogger(WebSocketProtocol.class.getName());
     private static final ProtocolToken TOKEN = ProtocolToken.of("websocket");
+    /** What the validator checks when an endpoint decides on the Origin itself: every Origin passes. */
+    private static final OriginPolicy ANY_ORIGIN = OriginPolicy.sameOrigin().allow(List.of(OriginPolicy.ANY,
+            OriginPolicy.NULL_ORIGIN));
+    private static final String ORIGIN_REFUSED = "Origin header not allowed";
 
     private final WebSocketServer server;
 
@@ -53,21 +57,34 @@ final class WebSocketProtocol implements UpgradeProtocol {
 
     @Override
     public UpgradeDecision decide(HttpServletRequest request, ProtocolToken offer) {
-        WebSocketServer.Match match = server.match(UpgradeRequests.pathWithinApplication(request));
+        WebSocketServer.Match match = UpgradeRequests.pathWithinApplication(request).map(server::match).orElse(null);
         if (match == null) {
             return UpgradeDecision.decline(); // no endpoint here: the container's ordinary answer (404)
         }
-        EndpointRegistration endpoint = match.endpoint();
+        return handshake(request, match.endpoint(), match.pathParameters());
+    }
+
+    /**
+     * The opening handshake of a request for {@code endpoint}: refused (400, 426, 403) or accepted,
+     * with the 101's headers and the connection's upgrade handler.
+     */
+    UpgradeDecision handshake(HttpServletRequest request, EndpointRegistration endpoint,
+            Map<String, String> pathParameters) {
         HandshakeRequest handshake = new ServletHandshakeRequest(request);
         OriginPolicy policy = endpoint.originPolicy() != null ? endpoint.originPolicy() : server.originPolicy();
-        Optional<Refusal> refusal = new HandshakeValidator(policy).validate(handshake);
+        // An endpoint's own Origin check replaces the policy: the validator then leaves the Origin alone.
+        OriginPolicy validated = endpoint.originCheck() == null ? policy : ANY_ORIGIN;
+        Optional<Refusal> refusal = new HandshakeValidator(validated, server.allowedHosts()).validate(handshake);
         if (refusal.isPresent()) {
             Refusal r = refusal.get();
             return UpgradeDecision.refuse(r.status(), r.reason(), r.headers());
         }
+        if (endpoint.originCheck() != null && !endpoint.originCheck().permits(handshake, policy)) {
+            return UpgradeDecision.refuse(403, ORIGIN_REFUSED, Map.of());
+        }
 
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Sec-WebSocket-Accept", AcceptKey.of(handshake.header("Sec-WebSocket-Key")));
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Sec-WebSocket-Accept", List.of(AcceptKey.of(handshake.header("Sec-WebSocket-Key"))));
         List<String> offered = Subprotocols.offered(handshake);
         Optional<String> subprotocol = endpoint.subprotocolSelector().apply(offered, endpoint.subprotocols());
         if (subprotocol.isPresent()) {
@@ -76,41 +93,30 @@ final class WebSocketProtocol implements UpgradeProtocol {
                 throw new IllegalStateException("Subprotocol selector chose '" + subprotocol.get()
                         + "', which the client did not offer " + offered);
             }
-            headers.put("Sec-WebSocket-Protocol", subprotocol.get());
+            headers.put("Sec-WebSocket-Protocol", List.of(subprotocol.get()));
         }
-        List<Extension> extensions = new ExtensionNegotiator(server.extensionsFor(endpoint)).negotiate(
-                ExtensionOfferParser.parse(handshake.headers(ExtensionOfferParser.HEADER),
-                        malformed -> LOG.log(Level.DEBUG, "Malformed extension offer ignored: {0}", malformed)));
-        ExtensionNegotiator.responseHeader(extensions).ifPresent(v -> headers.put(ExtensionOfferParser.HEADER, v));
+        List<ExtensionOffer> offers = ExtensionOfferParser.parse(handshake.headers(ExtensionOfferParser.HEADER),
+                malformed -> LOG.log(Level.DEBUG, "Malformed extension offer ignored: {0}", malformed));
+        List<ExtensionFactory> factories = server.extensionsFor(endpoint);
+        List<Extension> extensions = new ExtensionNegotiator(factories).negotiate(endpoint.extensionSelector()
+                .select(factories.stream().map(ExtensionFactory::name).toList(), offers));
+        ExtensionNegotiator.responseHeader(extensions)
+                .ifPresent(v -> headers.put(ExtensionOfferParser.HEADER, List.of(v)));
 
-        HandshakeInfo info = handshakeInfo(request, match.pathParameters(), subprotocol.orElse(""), extensions);
-        Map<String, String> extra = new LinkedHashMap<>();
-        endpoint.hook().modifyHandshake(info, extra);
-        extra.forEach(headers::putIfAbsent); // the protocol's own headers are not the application's to change
-        FrameHandler handler = endpoint.handlers().get();
+        List<String> accepted = new ArrayList<>();
+        extensions.forEach(e -> accepted.add(e.response().toHeaderValue()));
+        PendingHandshake pending = new PendingHandshake(request, pathParameters, subprotocol.orElse(""), accepted);
+        endpoint.hook().modifyHandshake(pending);
+        FrameHandler handler = endpoint.handlers().apply(pending);
+        pending.addTo(headers);
+        HandshakeInfo info = pending.info();
         Limits limits = endpoint.limits() != null ? endpoint.limits() : server.limits();
-        return UpgradeDecision.accept(headers, new WebSocketUpgradeHandler(handler, info, limits,
+        return UpgradeDecision.acceptWithHeaders(headers, new WebSocketUpgradeHandler(handler, info, limits,
                 server.dispatch().executor(), server.sessions(), server.readResumption(), extensions));
     }
 
     @Override
     public void shutdown() {
         server.shutdown();
-    }
-
-    private static HandshakeInfo handshakeInfo(HttpServletRequest request, Map<String, String> pathParameters,
-            String subprotocol, List<Extension> extensions) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name.toLowerCase(Locale.ROOT), UpgradeRequests.headers(request, name));
-        }
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        request.getParameterMap().forEach((k, v) -> parameters.put(k, List.of(v)));
-        String query = request.getQueryString();
-        URI uri = URI.create(request.getRequestURL() + (query == null ? "" : "?" + query));
-        List<String> accepted = new ArrayList<>();
-        extensions.forEach(e -> accepted.add(e.response().toHeaderValue()));
-        return new HandshakeInfo(uri, headers, query, parameters, pathParameters, subprotocol, accepted,
-                request.getUserPrincipal(), request.getSession(false), request.isSecure());
     }
 }

@@ -5,17 +5,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switch101.extension.ExtensionFactory;
 import dev.switch101.extension.deflate.DeflateConfig;
 import dev.switch101.extension.deflate.DeflatePool;
 import dev.switch101.extension.deflate.PerMessageDeflateFactory;
+import dev.switch101.handshake.HostAllowList;
 import dev.switch101.handshake.OriginPolicy;
+import dev.switch101.handshake.TrustedProxies;
 import dev.switch101.io.ReadResumption;
 import dev.switch101.session.Limits;
 import dev.switch101.session.Sessions;
+import dev.switch101.upgrade.UpgradeDecision;
 import dev.switch101.upgrade.UpgradeRegistry;
 
 /**
@@ -25,7 +30,10 @@ import dev.switch101.upgrade.UpgradeRegistry;
  *
  * <p>Context-params (all optional): {@code dev.switch101.allowedOrigins} (comma-separated
  * origins allowed besides the page's own; {@code *} for any), {@code dev.switch101.requireOrigin}
- * ({@code true} refuses clients that send no Origin), the {@link Limits} names, and
+ * ({@code true} refuses clients that send no Origin), {@code dev.switch101.trustedProxies} (IP
+ * addresses and CIDR blocks whose {@code Forwarded} / {@code X-Forwarded-*} headers tell the
+ * page's scheme and host), {@code dev.switch101.allowedHosts} (the hosts this server answers
+ * for, against DNS rebinding; by default any), the {@link Limits} names, and
  * {@code dev.switch101.dispatchThreads} / {@code dev.switch101.useManagedExecutor}, and
  * {@code dev.switch101.readResumption} ({@code park}, {@code io-thread} or {@code thread}; by
  * default chosen for the container, see {@link ReadResumption}), and the permessage-deflate
@@ -44,9 +52,10 @@ public final class WebSocketServer {
      */
     static final int DEFAULT_DISPATCH_THREADS = 200;
 
-    private final List<EndpointRegistration> endpoints = new CopyOnWriteArrayList<>();
+    private final EndpointTable endpoints = new EndpointTable();
     private final List<ExtensionFactory> extensions = new CopyOnWriteArrayList<>();
     private final OriginPolicy originPolicy;
+    private final HostAllowList allowedHosts;
     private final Limits limits;
     private final DispatchExecutor dispatch;
     private final ReadResumption readResumption;
@@ -54,14 +63,15 @@ public final class WebSocketServer {
     private final DeflateConfig deflate;
     private final DeflatePool deflatePool;
 
-    WebSocketServer(OriginPolicy originPolicy, Limits limits, DispatchExecutor dispatch,
+    WebSocketServer(OriginPolicy originPolicy, HostAllowList allowedHosts, Limits limits, DispatchExecutor dispatch,
             ReadResumption readResumption, DeflateConfig deflate) {
+        this.deflate = deflate;
+        this.deflatePool = new DeflatePool(deflate.poolSize());
         this.originPolicy = originPolicy;
+        this.allowedHosts = allowedHosts;
         this.limits = limits;
         this.dispatch = dispatch;
         this.readResumption = readResumption;
-        this.deflate = deflate;
-        this.deflatePool = new DeflatePool(deflate.poolSize());
     }
 
     /** The server of this application, created (and registered for upgrades) on first use. */
@@ -72,7 +82,9 @@ public final class WebSocketServer {
             }
             OriginPolicy policy = OriginPolicy.fromConfig(
                     Objects.requireNonNullElse(context.getInitParameter("dev.switch101.allowedOrigins"), ""),
-                    Boolean.parseBoolean(context.getInitParameter("dev.switch101.requireOrigin")));
+                    Boolean.parseBoolean(context.getInitParameter("dev.switch101.requireOrigin")))
+                    .trustProxies(TrustedProxies.parse(context.getInitParameter("dev.switch101.trustedProxies")));
+            HostAllowList hosts = HostAllowList.parse(context.getInitParameter("dev.switch101.allowedHosts"));
             Limits limits = Limits.from(context::getInitParameter);
             String threads = context.getInitParameter("dev.switch101.dispatchThreads");
             String managed = context.getInitParameter("dev.switch101.useManagedExecutor");
@@ -80,7 +92,7 @@ public final class WebSocketServer {
                     threads == null ? DEFAULT_DISPATCH_THREADS : Integer.parseInt(threads.trim()));
             ReadResumption resumption = ReadResumption.forContainer(context.getServerInfo(),
                     context.getInitParameter("dev.switch101.readResumption"));
-            WebSocketServer server = new WebSocketServer(policy, limits, dispatch, resumption,
+            WebSocketServer server = new WebSocketServer(policy, hosts, limits, dispatch, resumption,
                     DeflateConfig.from(context::getInitParameter));
             context.setAttribute(ATTRIBUTE, server);
             UpgradeRegistry.of(context).register(new WebSocketProtocol(server));
@@ -88,13 +100,15 @@ public final class WebSocketServer {
         }
     }
 
-    /** Adds an endpoint; the first registered endpoint whose path matches a request serves it. */
+    /**
+     * Adds an endpoint. A request goes to the endpoint whose path matches it best (Jakarta
+     * WebSocket 2.1 §3.1.1: same segment count, literal segments preferred left to right, so an
+     * exact path beats a template).
+     *
+     * @throws IllegalStateException if an endpoint with the same or an equivalent path
+     *         ({@code /a/{x}} and {@code /a/{y}}) is registered
+     */
     public void addEndpoint(EndpointRegistration endpoint) {
-        for (EndpointRegistration existing : endpoints) {
-            if (existing.path().template().equals(endpoint.path().template())) {
-                throw new IllegalStateException("An endpoint is already registered at " + endpoint.path());
-            }
-        }
         endpoints.add(endpoint);
     }
 
@@ -103,21 +117,23 @@ public final class WebSocketServer {
         extensions.add(factory);
     }
 
-    /** The endpoint for a path, preferring exact paths over templates, with the template's values. */
+    /** The endpoint for a path within the application, with the template's values, or {@code null}. */
     Match match(String path) {
-        Match templated = null;
-        for (EndpointRegistration endpoint : endpoints) {
-            Map<String, String> values = endpoint.path().match(path);
-            if (values != null) {
-                if (endpoint.path().isExact()) {
-                    return new Match(endpoint, values);
-                }
-                if (templated == null) {
-                    templated = new Match(endpoint, values);
-                }
-            }
-        }
-        return templated;
+        return endpoints.match(path);
+    }
+
+    /**
+     * The opening handshake of a request for a given endpoint, whatever its path (for code that
+     * upgrades a request it was handed, such as Jakarta's {@code upgradeHttpToWebSocket}); answer
+     * it with {@link dev.switch101.upgrade.UpgradeAnswers}. The endpoint need not be registered.
+     *
+     * @param pathParameters the values of the endpoint's path variables for this request
+     * @return a refusal (400, 426, 403) or the acceptance
+     * @throws RuntimeException whatever the endpoint's handshake code throws (answer 500)
+     */
+    public UpgradeDecision handshake(HttpServletRequest request, EndpointRegistration endpoint,
+            Map<String, String> pathParameters) {
+        return new WebSocketProtocol(this).handshake(request, endpoint, pathParameters);
     }
 
     record Match(EndpointRegistration endpoint, Map<String, String> pathParameters) {
@@ -125,22 +141,48 @@ public final class WebSocketServer {
 
     /** The extensions an endpoint negotiates: the application's, then permessage-deflate unless it is off. */
     List<ExtensionFactory> extensionsFor(EndpointRegistration endpoint) {
-        DeflateConfig policy = endpoint.deflate() != null ? endpoint.deflate() : deflate;
+        return withDeflate(endpoint.deflate() != null ? endpoint.deflate() : deflate);
+    }
+
+    private List<ExtensionFactory> withDeflate(DeflateConfig policy) {
         if (!policy.enabled()) {
             return extensions;
         }
         List<ExtensionFactory> all = new ArrayList<>(extensions);
-        if (all.stream().noneMatch(f -> f.name().equals("permessage-deflate"))) {
+        if (all.stream().noneMatch(f -> f.name().equals(PERMESSAGE_DEFLATE))) {
             all.add(new PerMessageDeflateFactory(policy, deflatePool));
         }
         return all;
+    }
+
+    private static final String PERMESSAGE_DEFLATE = "permessage-deflate";
+
+    /**
+     * The names of the extensions the server can negotiate, in the order they were added, then
+     * permessage-deflate if the application's policy has it on.
+     */
+    public List<String> extensionNames() {
+        return withDeflate(deflate).stream().map(ExtensionFactory::name).toList();
+    }
+
+    /**
+     * Where handler callbacks run (the container's managed executor, or the engine's pool); other
+     * work on behalf of connections, such as asynchronous sends, may run there too.
+     */
+    public Executor dispatchExecutor() {
+        return dispatch.executor();
     }
 
     OriginPolicy originPolicy() {
         return originPolicy;
     }
 
-    Limits limits() {
+    HostAllowList allowedHosts() {
+        return allowedHosts;
+    }
+
+    /** The application's connection limits (from its context-params). */
+    public Limits limits() {
         return limits;
     }
 

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
@@ -92,6 +93,8 @@ public final class CoreSession {
     private boolean finished;
     private volatile long lastActivity = System.nanoTime();
     private volatile long lastWritten = lastActivity;
+    /** The idle timeout in force: the limits' until the application sets its own. */
+    private volatile long idleTimeoutNanos;
     private long closeSentAt;
     private long inputEndedAt;
     private long closingAt;
@@ -133,6 +136,7 @@ public final class CoreSession {
                 this.extensions.incoming());
         this.parser.setAllowedRsv(this.extensions.rsvBits());
         this.outbound = new OutboundMessages(transport, limits, this.extensions);
+        this.idleTimeoutNanos = limits.idleTimeout().toNanos();
     }
 
     /**
@@ -466,7 +470,7 @@ public final class CoreSession {
     /** Enforces the idle and close timeouts; called periodically. */
     public void checkTimeouts(long now) {
         long closeTimeout = limits.closeTimeout().toNanos();
-        long idle = limits.idleTimeout().toNanos();
+        long idle = idleTimeoutNanos;
         boolean idleClose;
         boolean answerNow;
         boolean abort;
@@ -663,6 +667,14 @@ public final class CoreSession {
         @Override
         public void close(int code, String reason) {
             CoreSession.this.close(code, reason);
+        }
+
+        @Override
+        public void setIdleTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("Negative idle timeout");
+            }
+            idleTimeoutNanos = timeout.toNanos();
         }
     }
 }

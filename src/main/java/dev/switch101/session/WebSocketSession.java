@@ -3,6 +3,7 @@ package dev.switch101.session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * One open WebSocket connection, as a {@link FrameHandler} sees it. All methods are
@@ -62,4 +63,14 @@ public interface WebSocketSession {
      *         (RFC 6455 §7.4: 1005, 1006, 1015, and codes outside 1000-1014 and 3000-4999)
      */
     void close(int code, String reason);
+
+    /**
+     * Replaces this connection's idle timeout ({@link Limits#idleTimeout()} until then): no
+     * traffic either way for this long closes it with 1001. Takes effect at the next check
+     * (the sweeper runs every 250 ms), counting from the last traffic.
+     *
+     * @param timeout zero disables the idle timeout
+     * @throws IllegalArgumentException if negative
+     */
+    void setIdleTimeout(Duration timeout);
 }

@@ -1,5 +1,8 @@
 package dev.switch101.upgrade;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,6 +35,19 @@ public sealed interface UpgradeDecision {
      * @param handler the handler that takes the connection over after the 101
      */
     static UpgradeDecision accept(Map<String, String> headers, HttpUpgradeHandler handler) {
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        headers.forEach((name, value) -> multi.put(name, List.of(value)));
+        return new Accept(multi, handler);
+    }
+
+    /**
+     * Switch protocols, with headers that may have several values (each value becomes a header
+     * line of its own, e.g. {@code Set-Cookie}).
+     *
+     * @param headers response headers of the 101 besides {@code Upgrade} and {@code Connection}
+     * @param handler the handler that takes the connection over after the 101
+     */
+    static UpgradeDecision acceptWithHeaders(Map<String, List<String>> headers, HttpUpgradeHandler handler) {
         return new Accept(headers, handler);
     }
 
@@ -62,9 +78,11 @@ public sealed interface UpgradeDecision {
     }
 
     /** See {@link UpgradeDecision#accept}. */
-    record Accept(Map<String, String> headers, HttpUpgradeHandler handler) implements UpgradeDecision {
+    record Accept(Map<String, List<String>> headers, HttpUpgradeHandler handler) implements UpgradeDecision {
         public Accept {
-            headers = Map.copyOf(headers);
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+            headers = Collections.unmodifiableMap(copy);
             Objects.requireNonNull(handler, "handler");
         }
     }

@@ -2,9 +2,10 @@ package dev.switch101.upgrade;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -27,6 +28,9 @@ public class UpgradeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(UpgradeFilter.class.getName());
+    private static final RateLimitedLog MALFORMED_TARGETS = new RateLimitedLog(LOG, Duration.ofMinutes(1), System::nanoTime);
+    /** How much of a request target a log line quotes. */
+    private static final int LOGGED_TARGET_CHARS = 200;
 
     private transient UpgradeRegistry registry;
 
@@ -53,47 +57,51 @@ public class UpgradeFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        List<String> upgrade = UpgradeRequests.headers(request, "Upgrade");
+        List<ProtocolToken> offers = ProtocolToken.offers(UpgradeRequests.headers(request, "Upgrade"));
+        Optional<String> malformed = RequestTarget.problem(request);
+        if (malformed.isPresent()) {
+            if (registry.wantsAny(offers)) {
+                // One line, no stack trace, and at most once a minute per cause: any client can send these.
+                String reason = "Malformed request target: " + malformed.get();
+                MALFORMED_TARGETS.log(Level.INFO, malformed.get(), () -> "Upgrade refused with 400 (" + reason
+                        + "): " + request.getMethod() + " " + printable(request.getRequestURI(), request.getQueryString()));
+                UpgradeAnswers.refuse(response, new UpgradeDecision.Refuse(400, reason, Map.of()));
+            } else {
+                chain.doFilter(request, response); // not ours to judge
+            }
+            return;
+        }
         UpgradeRegistry.Selection selection;
         try {
-            selection = registry.select(request, ProtocolToken.offers(upgrade), UpgradeRequests.canSwitch(request));
+            selection = registry.select(request, offers, UpgradeRequests.canSwitch(request));
         } catch (RuntimeException e) {
             // Application code (an endpoint's handshake hook, its constructor) failed: log it
             // for the operator, tell the client no more than that, and switch nothing.
             LOG.log(Level.ERROR, "Upgrade failed for " + request.getRequestURI(), e);
-            refuse(response, new UpgradeDecision.Refuse(500, "Upgrade failed: internal server error", Map.of()));
+            UpgradeAnswers.refuse(response,
+                    new UpgradeDecision.Refuse(500, "Upgrade failed: internal server error", Map.of()));
             return;
         }
         if (selection == null) {
             // No protocol wants it (or HTTP forbids switching): the ordinary response.
             chain.doFilter(request, response);
-        } else if (selection.decision() instanceof UpgradeDecision.Accept accept) {
-            switchProtocols(request, response, selection.protocol().token(), accept);
         } else {
-            refuse(response, (UpgradeDecision.Refuse) selection.decision());
+            UpgradeAnswers.answer(request, response, selection.protocol().token(), selection.decision());
         }
     }
 
-    private static void switchProtocols(HttpServletRequest request, HttpServletResponse response,
-            ProtocolToken protocol, UpgradeDecision.Accept accept) throws IOException, ServletException {
-        response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
-        // The 101 names exactly the protocol switched to (RFC 9110 §15.2.2).
-        response.setHeader("Upgrade", protocol.toString());
-        response.setHeader("Connection", "Upgrade");
-        accept.headers().forEach(response::setHeader);
-        // The container instantiates the handler class; the protocol's own handler, already
-        // built with everything it negotiated, is attached to it before init() can run.
-        request.upgrade(DelegatingUpgradeHandler.class).attach(accept.handler());
-    }
-
-    private static void refuse(HttpServletResponse response, UpgradeDecision.Refuse refusal) throws IOException {
-        // setStatus and our own body, not sendError: the container's error page would make the
-        // answer differ between containers, and a client wants the short reason.
-        response.setStatus(refusal.status());
-        refusal.headers().forEach(response::setHeader);
-        byte[] body = (refusal.reason() + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setContentType("text/plain;charset=UTF-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+    /** The target for a log line: control and non-ASCII characters escaped (no log injection), cut short. */
+    static String printable(String path, String query) {
+        String target = query == null ? path : path + "?" + query;
+        StringBuilder out = new StringBuilder(Math.min(target.length(), LOGGED_TARGET_CHARS) + 8);
+        for (int i = 0; i < target.length() && out.length() < LOGGED_TARGET_CHARS; i++) {
+            char c = target.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.length() < target.length() ? out.append("...").toString() : out.toString();
     }
 }

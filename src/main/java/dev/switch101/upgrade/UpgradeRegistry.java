@@ -65,6 +65,16 @@ public final class UpgradeRegistry {
         return matching;
     }
 
+    /** Whether any registered protocol is asked for by one of the offers. */
+    public boolean wantsAny(List<ProtocolToken> offers) {
+        for (ProtocolToken offer : offers) {
+            if (!candidates(offer).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Shuts every registered protocol down (the application is stopping). */
     public void shutdown() {
         for (UpgradeProtocol protocol : protocols) {

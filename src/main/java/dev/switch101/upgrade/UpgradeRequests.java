@@ -2,6 +2,7 @@ package dev.switch101.upgrade;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -19,11 +20,15 @@ public final class UpgradeRequests {
     }
 
     /**
-     * The request's path within the application, as sent (not decoded): what a protocol
-     * registered for a path matches against.
+     * The request's path within the application, decoded once, path parameters (such as
+     * {@code ;jsessionid=...}) dropped: what a protocol registered for a path matches against.
+     * See {@link RequestTarget#pathWithinApplication}.
+     *
+     * @return the path, starting with {@code /}, or empty if the request's path can never match
+     *         (malformed, or with {@code .}, {@code ..} or empty segments)
      */
-    public static String pathWithinApplication(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+    public static Optional<String> pathWithinApplication(HttpServletRequest request) {
+        return RequestTarget.pathWithinApplication(request);
     }
 
     /**
@@ -43,7 +48,9 @@ public final class UpgradeRequests {
             return false;
         }
         String minor = protocol.substring(7);
-        return !minor.isEmpty() && minor.length() <= 3 && minor.chars().allMatch(Character::isDigit) && Integer.parseInt(minor) >= 1;
+        // ASCII digits only (RFC 5234 DIGIT): Character.isDigit would take any Unicode digit.
+        return !minor.isEmpty() && minor.length() <= 3 && minor.chars().allMatch(c -> c >= '0' && c <= '9')
+                && Integer.parseInt(minor) >= 1;
     }
 
     /** Whether the request came over HTTP/2 or later, where {@code Upgrade} has no meaning. */

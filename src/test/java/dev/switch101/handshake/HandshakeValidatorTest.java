@@ -82,6 +82,43 @@ class HandshakeValidatorTest {
         assertRefused(RequestSpec.valid().set("Host", ""), 400, "Missing or invalid Host header");
     }
 
+    // RFC 9110 §7.2: Host carries exactly one authority; in a field value a comma separates list
+    // elements, so "a,b" is two hosts (issue 12: it used to pass as one reg-name).
+    @Test
+    void HostListingTwoAuthoritiesIsRefusedWith400() {
+        assertRefused(RequestSpec.valid().set("Host", "server.example.com,other.example"), 400,
+                "Missing or invalid Host header");
+        assertRefused(RequestSpec.valid().set("Host", "server.example.com, other.example"), 400,
+                "Missing or invalid Host header");
+    }
+
+    // RFC 3986 §3.2.2: userinfo, paths and the other sub-delims are not part of a host we answer for.
+    @Test
+    void HostWithUserinfoPathOrSubDelimsIsRefusedWith400() {
+        for (String host : List.of("user@server.example.com", "server.example.com/x", "a;b", "a!b", "[::1", "::1")) {
+            assertRefused(RequestSpec.valid().set("Host", host), 400, "Missing or invalid Host header");
+        }
+    }
+
+    // RFC 9110 §15.5.20 (421: not a host this server answers for), against DNS rebinding: with an
+    // allow-list, a Host not on it is refused even when Origin matches it.
+    @Test
+    void HostNotOnTheAllowListIsRefusedWith421() {
+        HandshakeValidator guarded = new HandshakeValidator(OriginPolicy.sameOrigin(),
+                HostAllowList.parse("server.example.com, *.example.net, localhost:8080"));
+        assertEquals(Optional.empty(), guarded.validate(RequestSpec.valid().build()));
+        assertEquals(Optional.empty(), guarded.validate(RequestSpec.valid().set("Host", "chat.example.net")
+                .set("Origin", "http://chat.example.net").build()));
+        assertEquals(Optional.empty(), guarded.validate(RequestSpec.valid().set("Host", "localhost:8080")
+                .set("Origin", "http://localhost:8080").build()));
+        for (String host : List.of("rebound.example", "example.net", "localhost:8081", "server.example.com.evil")) {
+            Optional<Refusal> refusal = guarded.validate(RequestSpec.valid().set("Host", host)
+                    .set("Origin", "http://" + host).build());
+            assertEquals(421, refusal.map(Refusal::status).orElse(0), host);
+            assertEquals("Host not allowed", refusal.get().reason());
+        }
+    }
+
     // RFC 6455 §4.2.1 item 4: Connection must include the "Upgrade" token.
     @Test
     void ConnectionWithoutUpgradeTokenIsRefusedWith400() {

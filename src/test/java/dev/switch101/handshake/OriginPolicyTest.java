@@ -150,4 +150,73 @@ class OriginPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> OriginPolicy.fromConfig("https://a.example/path", false));
         assertThrows(IllegalArgumentException.class, () -> OriginPolicy.sameOrigin().allow(List.of("a.example")));
     }
+
+    // RFC 6454 §5: two origins are the same only if scheme, host and port are all equal: a page
+    // over https is not http://host:443 (issue 12: the scheme was ignored).
+    @Test
+    void SchemeIsComparedNotOnlyHostAndPort() {
+        assertFalse(OriginPolicy.sameOrigin().permits(request("server.example.com", "http://server.example.com:443", true)));
+        assertFalse(OriginPolicy.sameOrigin().permits(request("server.example.com:443", "http://server.example.com:443", true)));
+        assertFalse(OriginPolicy.sameOrigin().permits(request("server.example.com:80", "https://server.example.com:80", false)));
+        assertFalse(OriginPolicy.sameOrigin().permits(request("server.example.com:8080", "ws://server.example.com:8080", false)));
+        assertTrue(OriginPolicy.sameOrigin().permits(request("server.example.com:8443", "https://server.example.com:8443", true)));
+    }
+
+    private static final TrustedProxies PROXY = TrustedProxies.parse("10.0.0.0/8, ::1");
+
+    private static HandshakeRequest proxied(String peer, String origin, String... forwarded) {
+        RequestSpec spec = RequestSpec.valid().remote(peer).secure(false).set("Host", "backend:8080").set("Origin", origin);
+        for (int i = 0; i < forwarded.length; i += 2) {
+            spec.set(forwarded[i], forwarded[i + 1]);
+        }
+        return spec.build();
+    }
+
+    // RFC 7239 §4 / §8.1: Forwarded tells the client's scheme and host, but only a proxy we trust
+    // may say so; from any other peer the header is the client's own claim and is ignored.
+    @Test
+    void ForwardedIsBelievedOnlyFromTrustedProxies() {
+        OriginPolicy policy = OriginPolicy.sameOrigin().trustProxies(PROXY);
+        assertTrue(policy.permits(proxied("10.1.2.3", "https://chat.example", "Forwarded", "for=1.2.3.4;proto=https;host=chat.example")));
+        assertTrue(policy.permits(proxied("::1", "https://chat.example", "Forwarded", "proto=https;host=\"chat.example\"")));
+        assertFalse(policy.permits(proxied("192.168.0.9", "https://chat.example", "Forwarded", "proto=https;host=chat.example")));
+        assertFalse(OriginPolicy.sameOrigin().permits(proxied("10.1.2.3", "https://chat.example", "Forwarded", "proto=https;host=chat.example")));
+        // Not forwarded: the proxy's own view counts.
+        assertTrue(policy.permits(proxied("10.1.2.3", "http://backend:8080")));
+        assertFalse(policy.permits(proxied("10.1.2.3", "http://backend:8080", "Forwarded", "proto=https;host=chat.example")));
+    }
+
+    // The de-facto X-Forwarded-Proto / X-Forwarded-Host, when there is no Forwarded; a proxy may say wss.
+    @Test
+    void XForwardedHeadersAreBelievedOnlyFromTrustedProxies() {
+        OriginPolicy policy = OriginPolicy.sameOrigin().trustProxies(PROXY);
+        assertTrue(policy.permits(proxied("10.0.0.1", "https://chat.example", "X-Forwarded-Proto", "https",
+                "X-Forwarded-Host", "chat.example")));
+        assertTrue(policy.permits(proxied("10.0.0.1", "https://backend:8080", "X-Forwarded-Proto", "wss")));
+        assertFalse(policy.permits(proxied("172.16.0.1", "https://chat.example", "X-Forwarded-Proto", "https",
+                "X-Forwarded-Host", "chat.example")));
+    }
+
+    // RFC 7239 §4: each proxy appends; only the last element is the trusted proxy's own, earlier
+    // ones may be the client's forgery.
+    @Test
+    void OnlyTheLastForwardedElementCounts() {
+        OriginPolicy policy = OriginPolicy.sameOrigin().trustProxies(PROXY);
+        HandshakeRequest forged = proxied("10.0.0.1", "https://evil.example",
+                "Forwarded", "proto=https;host=evil.example, proto=https;host=chat.example");
+        assertFalse(policy.permits(forged));
+        assertTrue(policy.permits(proxied("10.0.0.1", "https://chat.example",
+                "Forwarded", "proto=https;host=evil.example, proto=https;host=chat.example")));
+        assertTrue(policy.permits(proxied("10.0.0.1", "https://chat.example",
+                "X-Forwarded-Host", "evil.example, chat.example", "X-Forwarded-Proto", "http, https")));
+    }
+
+    // A trusted proxy's header that cannot be read gives no page origin: nothing is same-origin.
+    @Test
+    void UnreadableForwardedFromTrustedProxyIsNoOrigin() {
+        OriginPolicy policy = OriginPolicy.sameOrigin().trustProxies(PROXY);
+        assertFalse(policy.permits(proxied("10.0.0.1", "http://backend:8080", "Forwarded", "proto")));
+        assertFalse(policy.permits(proxied("10.0.0.1", "http://backend:8080", "Forwarded", "proto=gopher")));
+        assertFalse(policy.permits(proxied("10.0.0.1", "https://a,b", "Forwarded", "proto=https;host=\"a,b\"")));
+    }
 }

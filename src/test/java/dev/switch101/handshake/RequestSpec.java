@@ -16,6 +16,7 @@ final class RequestSpec {
     private String method = "GET";
     private String protocol = "HTTP/1.1";
     private boolean secure;
+    private String remoteAddress;
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
 
     private RequestSpec() {
@@ -47,6 +48,11 @@ final class RequestSpec {
         return this;
     }
 
+    RequestSpec remote(String address) {
+        this.remoteAddress = address;
+        return this;
+    }
+
     /** Replaces the header with one occurrence per value (several values = a repeated header). */
     RequestSpec set(String name, String... values) {
         headers.put(name, new ArrayList<>(List.of(values)));
@@ -60,7 +66,7 @@ final class RequestSpec {
 
     HandshakeRequest build() {
         SimpleHandshakeRequest.Builder builder = SimpleHandshakeRequest.builder()
-                .method(method).protocol(protocol).secure(secure);
+                .method(method).protocol(protocol).secure(secure).remoteAddress(remoteAddress);
         headers.forEach((name, values) -> values.forEach(value -> builder.addHeader(name, value)));
         return builder.build();
     }

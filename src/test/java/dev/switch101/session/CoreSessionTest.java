@@ -127,6 +127,22 @@ class CoreSessionTest {
     }
 
     @Test
+    void idleTimeoutSetOnTheSessionReplacesTheLimitsOne() {
+        // Session.setMaxIdleTimeout (Jakarta WebSocket 2.1): per session, enforced by the engine.
+        CoreSession s = newSession(Limits.DEFAULT); // 5 minutes
+        s.view().setIdleTimeout(Duration.ofSeconds(1));
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(2).toNanos());
+        assertEquals(1001, sentCloseCode());
+
+        CoreSession never = newSession(Limits.DEFAULT);
+        int sent = transport.sent.size();
+        never.view().setIdleTimeout(Duration.ZERO); // zero disables
+        never.checkTimeouts(System.nanoTime() + Duration.ofHours(1).toNanos());
+        assertEquals(sent, transport.sent.size());
+        assertThrows(IllegalArgumentException.class, () -> never.view().setIdleTimeout(Duration.ofMillis(-1)));
+    }
+
+    @Test
     void sendAfterCloseFails() {
         session.close(1000, "");
         assertThrows(IOException.class, () -> app.sendText("too late"));

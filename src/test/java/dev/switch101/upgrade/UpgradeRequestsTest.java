@@ -36,4 +36,13 @@ class UpgradeRequestsTest {
         assertFalse(UpgradeRequests.isHttp11("HTTP/1.99999999999"));
         assertFalse(UpgradeRequests.isHttp11("SPDY/3"));
     }
+
+    // RFC 9112 §2.3: HTTP-version = HTTP-name "/" DIGIT "." DIGIT, and DIGIT is ASCII 0-9 (RFC 5234
+    // B.1). Found by UpgradeTokensFuzzTest: "HTTP/1.\uFF11" (a fullwidth one) passed as HTTP/1.1,
+    // because Character.isDigit and Integer.parseInt take every Unicode digit.
+    @Test
+    void nonAsciiDigitsAreNotAnHttpVersion() {
+        assertFalse(UpgradeRequests.isHttp11("HTTP/1.\uFF11"));
+        assertFalse(UpgradeRequests.isHttp11("HTTP/1.\u0661"));
+    }
 }

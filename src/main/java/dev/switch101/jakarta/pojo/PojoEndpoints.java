@@ -1,5 +1,8 @@
 package dev.switch101.jakarta.pojo;
 
+import java.util.List;
+import java.util.Objects;
+
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -19,17 +22,49 @@ public final class PojoEndpoints {
      * Checks an annotated class and builds its configuration from {@code @ServerEndpoint}
      * (path, subprotocols, encoders, decoders, configurator).
      *
+     * <p>Checked (WebSocket 2.1 §4): the annotation is present and its path starts with '/'; the
+     * class is public and concrete, with a public no-argument constructor unless the configurator
+     * overrides {@code getEndpointInstance}; the named configurator can be instantiated; at most
+     * one {@code @OnOpen}, {@code @OnClose}, {@code @OnError}, and one {@code @OnMessage} per
+     * message kind (text, binary, pong), all public; each method's parameters are of the kinds its
+     * annotation allows, with one message parameter for {@code @OnMessage}, {@code boolean last}
+     * only with {@code String}, {@code ByteBuffer} or {@code byte[]}, a decoder for any other
+     * message type, a sendable return type, and {@code @PathParam} only on {@code String},
+     * primitives and boxed primitives (a primitive one must name a variable of the path template,
+     * since an unknown name has the value {@code null}). Methods inherited from superclasses count
+     * unless the class overrides them without the annotation (§4.8).
+     *
      * @throws DeploymentException naming the class, the method and the rule it breaks
      */
     public static ServerEndpointConfig configFor(Class<?> annotated) throws DeploymentException {
-        throw new UnsupportedOperationException("not yet implemented"); // contract placeholder, replaced by the pojo work
+        return EndpointClass.configFor(Objects.requireNonNull(annotated, "annotated"));
     }
 
     /**
      * The endpoint for one connection: calls the annotated methods of {@code instance}, an
-     * instance of the class {@link #configFor} accepted for {@code config}.
+     * instance of the class {@link #configFor} accepted for {@code config}. The methods are
+     * those of {@code config.getEndpointClass()} when {@code instance} is one (so a subclass made
+     * by a CDI container is served as the class it stands for), otherwise those of the instance's
+     * class; they are checked against {@code config}'s path, decoders and encoders. An instance
+     * that already is an {@code Endpoint} is returned as it is.
+     *
+     * @throws IllegalArgumentException when the class breaks a rule {@link #configFor} checks
+     *                                  (the {@link DeploymentException} is the cause)
      */
     public static Endpoint endpointFor(ServerEndpointConfig config, Object instance) {
-        throw new UnsupportedOperationException("not yet implemented"); // contract placeholder, replaced by the pojo work
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(instance, "instance");
+        if (instance instanceof Endpoint endpoint) {
+            return endpoint;
+        }
+        Class<?> configured = config.getEndpointClass();
+        Class<?> type = configured != null && configured.isInstance(instance) ? configured : instance.getClass();
+        try {
+            return new PojoEndpoint(EndpointModel.of(type, config.getPath(),
+                    Objects.requireNonNullElse(config.getDecoders(), List.of()),
+                    Objects.requireNonNullElse(config.getEncoders(), List.of())), instance, config);
+        } catch (DeploymentException invalid) {
+            throw new IllegalArgumentException(invalid.getMessage(), invalid);
+        }
     }
 }

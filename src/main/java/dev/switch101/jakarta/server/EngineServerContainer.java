@@ -1,0 +1,144 @@
+package dev.switch101.jakarta.server;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import dev.switch101.jakarta.pojo.PojoEndpoints;
+import dev.switch101.server.EndpointRegistration;
+import dev.switch101.server.PathTemplate;
+import dev.switch101.server.WebSocketServer;
+import dev.switch101.upgrade.ProtocolToken;
+import dev.switch101.upgrade.UpgradeAnswers;
+import dev.switch101.upgrade.UpgradeDecision;
+
+/**
+ * The Jakarta WebSocket {@link ServerContainer} of one web application, on Switch101's engine
+ * ({@link WebSocketServer}): published as the {@code jakarta.websocket.server.ServerContainer}
+ * servlet-context attribute by {@link EngineInitializer}. Endpoints may be added while the
+ * application deploys (its initializers and {@code ServletContextListener}s); afterwards
+ * {@code addEndpoint} throws {@link IllegalStateException} (Jakarta WebSocket 2.1 §6.4).
+ * It has no client (see {@link ClientlessContainer}).
+ */
+public final class EngineServerContainer extends ClientlessContainer implements ServerContainer {
+
+    /** The servlet-context attribute the specification names (Jakarta WebSocket 2.1 §6.4). */
+    public static final String ATTRIBUTE = ServerContainer.class.getName();
+
+    private static final ProtocolToken WEBSOCKET = ProtocolToken.of("websocket");
+
+    private final WebSocketServer server;
+    private final Set<Class<?>> containerDefaults;
+    private final EndpointInstances instances;
+    private final EndpointRules rules = new EndpointRules();
+    private volatile boolean deployed;
+
+    EngineServerContainer(WebSocketServer server, ClassLoader applicationLoader) {
+        super(server.limits());
+        this.server = server;
+        this.containerDefaults = ConfiguratorCalls.containerDefaults(applicationLoader);
+        this.instances = EndpointInstances.forApplication(applicationLoader);
+    }
+
+    /** The container of an application, created and published on first use. */
+    static EngineServerContainer of(ServletContext context) {
+        synchronized (context) {
+            if (context.getAttribute(ATTRIBUTE) instanceof EngineServerContainer container) {
+                return container;
+            }
+            EngineServerContainer container = new EngineServerContainer(WebSocketServer.of(context),
+                    context.getClassLoader());
+            context.setAttribute(ATTRIBUTE, container);
+            return container;
+        }
+    }
+
+    /** The application has started: from now on endpoints cannot be added. */
+    void deploymentComplete() {
+        deployed = true;
+    }
+
+    /** Deploys an annotated ({@code @ServerEndpoint}) class, checked by the annotated-endpoint model. */
+    @Override
+    public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
+        checkDeploying();
+        if (endpointClass == null || !endpointClass.isAnnotationPresent(ServerEndpoint.class)) {
+            throw new DeploymentException("Cannot deploy " + (endpointClass == null ? "null" : endpointClass.getName())
+                    + ": addEndpoint(Class) takes a class annotated with @ServerEndpoint");
+        }
+        deploy(PojoEndpoints.configFor(endpointClass));
+    }
+
+    @Override
+    public void addEndpoint(ServerEndpointConfig config) throws DeploymentException {
+        checkDeploying();
+        if (config != null && config.getEndpointClass() != null
+                && !Endpoint.class.isAssignableFrom(config.getEndpointClass())) {
+            PojoEndpoints.configFor(config.getEndpointClass()); // an annotated class's own rules
+        }
+        deploy(config);
+    }
+
+    private synchronized void deploy(ServerEndpointConfig config) throws DeploymentException {
+        PathTemplate checked = EndpointRules.checkConfig(config);
+        JakartaEndpoint endpoint = new JakartaEndpoint(config, containerDefaults, this, instances);
+        rules.admit(config, endpoint.configuratorMakesInstances());
+        try {
+            server.addEndpoint(endpoint.registration(checked.template()));
+        } catch (IllegalStateException e) {
+            // Another (engine-level) endpoint of the application has this or an equivalent path.
+            throw new DeploymentException("Cannot deploy " + config.getEndpointClass().getName() + " at '"
+                    + config.getPath() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private void checkDeploying() {
+        if (deployed) {
+            throw new IllegalStateException("The application has started: endpoints can only be added while it "
+                    + "deploys (a ServletContainerInitializer or ServletContextListener.contextInitialized)");
+        }
+    }
+
+    /**
+     * Upgrades a request to WebSocket for the given endpoint, whatever the request's path (e.g.
+     * from a servlet or filter of the application); answers the handshake's refusal (400, 426,
+     * 403) itself. The endpoint's configuration is checked as {@code addEndpoint} would, except
+     * for its path's uniqueness.
+     */
+    @Override
+    public void upgradeHttpToWebSocket(Object httpServletRequest, Object httpServletResponse,
+            ServerEndpointConfig config, Map<String, String> pathParameters) throws IOException, DeploymentException {
+        if (!(httpServletRequest instanceof HttpServletRequest request)
+                || !(httpServletResponse instanceof HttpServletResponse response)) {
+            throw new IllegalArgumentException("upgradeHttpToWebSocket needs an HttpServletRequest and an "
+                    + "HttpServletResponse");
+        }
+        PathTemplate path = EndpointRules.checkConfig(config);
+        JakartaEndpoint endpoint = new JakartaEndpoint(config, containerDefaults, this, instances);
+        EndpointRules.checkClass(config.getEndpointClass(), config.getPath(), endpoint.configuratorMakesInstances());
+        EndpointRegistration registration = endpoint.registration(path.template());
+        UpgradeDecision decision = server.handshake(request, registration,
+                pathParameters == null ? Map.of() : pathParameters);
+        try {
+            UpgradeAnswers.answer(request, response, WEBSOCKET, decision);
+        } catch (ServletException e) {
+            throw new IOException("The upgrade to WebSocket failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs asynchronous sends: the engine's dispatch executor. */
+    Executor asyncSends() {
+        return server.dispatchExecutor();
+    }
+}

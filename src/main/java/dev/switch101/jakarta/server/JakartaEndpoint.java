@@ -1,0 +1,85 @@
+package dev.switch101.jakarta.server;
+
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import dev.switch101.jakarta.pojo.PojoEndpoints;
+import dev.switch101.jakarta.session.EndpointFrameHandler;
+import dev.switch101.jakarta.session.OpenSessions;
+import dev.switch101.jakarta.session.SessionSetup;
+import dev.switch101.server.AcceptedHandshake;
+import dev.switch101.server.EndpointRegistration;
+import dev.switch101.session.FrameHandler;
+
+/**
+ * One deployed Jakarta endpoint on the engine: its configuration, its configurator's calls and
+ * its open sessions. Per accepted handshake, in the spec's order after the engine's Origin,
+ * subprotocol and extension decisions: {@code modifyHandshake} with the connection's own copy
+ * of the configuration, then {@code getEndpointInstance} (an annotated instance is wrapped by
+ * {@link PojoEndpoints#endpointFor}), then the session side's handler.
+ */
+final class JakartaEndpoint {
+
+    private final ServerEndpointConfig config;
+    private final ConfiguratorCalls calls;
+    private final EngineServerContainer container;
+    private final EndpointInstances instances;
+    private final OpenSessions openSessions = new OpenSessions();
+
+    JakartaEndpoint(ServerEndpointConfig config, Set<Class<?>> containerDefaults, EngineServerContainer container,
+            EndpointInstances instances) {
+        this.config = config;
+        this.calls = new ConfiguratorCalls(configurator(config), containerDefaults);
+        this.container = container;
+        this.instances = instances;
+    }
+
+    private static ServerEndpointConfig.Configurator configurator(ServerEndpointConfig config) {
+        return Objects.requireNonNullElseGet(config.getConfigurator(), DefaultConfigurator::new);
+    }
+
+    /** Whether the configurator makes the instances itself (so no constructor rule applies). */
+    boolean configuratorMakesInstances() {
+        return calls.makesInstances();
+    }
+
+    /** The endpoint on the engine's interface, at {@code path} (the config's, or the one given). */
+    EndpointRegistration registration(String path) {
+        return EndpointRegistration.perHandshake(path, this::open)
+                .withSubprotocols(config.getSubprotocols())
+                .withSubprotocolSelector(calls.subprotocolSelector())
+                .withExtensionSelector(calls.extensionSelector())
+                .withOriginCheck(calls.originCheck());
+    }
+
+    private FrameHandler open(AcceptedHandshake handshake) {
+        PerSessionConfig sessionConfig = new PerSessionConfig(config);
+        HandshakeResponseHeaders response = new HandshakeResponseHeaders();
+        calls.modifyHandshake(sessionConfig, new HandshakeRequestView(handshake), response);
+        response.getHeaders().forEach((name, values) -> {
+            if (values != null) {
+                values.forEach(value -> handshake.addResponseHeader(name, value));
+            }
+        });
+        EndpointInstances.Instance instance;
+        try {
+            instance = calls.endpointInstance(config.getEndpointClass(), instances);
+        } catch (InstantiationException e) {
+            throw new IllegalStateException("No instance of " + config.getEndpointClass().getName() + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            Endpoint endpoint = instance.object() instanceof Endpoint programmatic ? programmatic
+                    : PojoEndpoints.endpointFor(config, instance.object());
+            SessionSetup setup = new SessionSetup(endpoint, sessionConfig, container, handshake.pathParameters(),
+                    openSessions, container.asyncSends());
+            return new ReleasingFrameHandler(new EndpointFrameHandler(setup), instance);
+        } catch (RuntimeException | Error e) {
+            instance.release();
+            throw e;
+        }
+    }
+}
