@@ -58,13 +58,19 @@ public final class WebSocketServer {
     private final HostAllowList allowedHosts;
     private final Limits limits;
     private final DispatchExecutor dispatch;
+    /** Created on first use: only the Jakarta layer needs it. */
+    private volatile DispatchExecutor helpers;
+    private final boolean useManaged;
+    private final int dispatchThreads;
     private final ReadResumption readResumption;
     private final Sessions sessions = new Sessions();
     private final DeflateConfig deflate;
     private final DeflatePool deflatePool;
 
     WebSocketServer(OriginPolicy originPolicy, HostAllowList allowedHosts, Limits limits, DispatchExecutor dispatch,
-            ReadResumption readResumption, DeflateConfig deflate) {
+            ReadResumption readResumption, boolean useManaged, int dispatchThreads, DeflateConfig deflate) {
+        this.useManaged = useManaged;
+        this.dispatchThreads = dispatchThreads;
         this.deflate = deflate;
         this.deflatePool = new DeflatePool(deflate.poolSize());
         this.originPolicy = originPolicy;
@@ -88,12 +94,13 @@ public final class WebSocketServer {
             Limits limits = Limits.from(context::getInitParameter);
             String threads = context.getInitParameter("dev.switch101.dispatchThreads");
             String managed = context.getInitParameter("dev.switch101.useManagedExecutor");
-            DispatchExecutor dispatch = DispatchExecutor.create(managed == null || Boolean.parseBoolean(managed),
-                    threads == null ? DEFAULT_DISPATCH_THREADS : Integer.parseInt(threads.trim()));
+            boolean useManaged = managed == null || Boolean.parseBoolean(managed);
+            int dispatchThreads = threads == null ? DEFAULT_DISPATCH_THREADS : Integer.parseInt(threads.trim());
+            DispatchExecutor dispatch = DispatchExecutor.create(useManaged, dispatchThreads, "switch101-dispatch");
             ReadResumption resumption = ReadResumption.forContainer(context.getServerInfo(),
                     context.getInitParameter("dev.switch101.readResumption"));
-            WebSocketServer server = new WebSocketServer(policy, hosts, limits, dispatch, resumption,
-                    DeflateConfig.from(context::getInitParameter));
+            WebSocketServer server = new WebSocketServer(policy, hosts, limits, dispatch, resumption, useManaged,
+                    dispatchThreads, DeflateConfig.from(context::getInitParameter));
             context.setAttribute(ATTRIBUTE, server);
             UpgradeRegistry.of(context).register(new WebSocketProtocol(server));
             return server;
@@ -173,6 +180,27 @@ public final class WebSocketServer {
         return dispatch.executor();
     }
 
+    /**
+     * An executor for work that a handler callback may wait for (asynchronous sends, a stream
+     * message's reader): separate from {@link #dispatchExecutor()}, so that a callback blocked on
+     * it never waits for a thread its own kind holds. The container's managed executor where there
+     * is one (it grows as needed), else a pool of {@code dispatchThreads} made on demand whose idle
+     * threads time out; stopped with the server.
+     */
+    public Executor helperExecutor() {
+        DispatchExecutor pool = helpers;
+        if (pool == null) {
+            synchronized (this) {
+                pool = helpers;
+                if (pool == null) {
+                    pool = DispatchExecutor.create(useManaged, dispatchThreads, "switch101-helper");
+                    helpers = pool;
+                }
+            }
+        }
+        return pool.executor();
+    }
+
     OriginPolicy originPolicy() {
         return originPolicy;
     }
@@ -207,6 +235,10 @@ public final class WebSocketServer {
     public void shutdown() {
         sessions.shutdown(limits.closeTimeout().toMillis());
         dispatch.shutdown(limits.closeTimeout().toMillis());
+        DispatchExecutor pool = helpers;
+        if (pool != null) {
+            pool.shutdown(limits.closeTimeout().toMillis());
+        }
         deflatePool.close();
     }
 }

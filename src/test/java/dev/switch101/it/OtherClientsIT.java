@@ -12,7 +12,11 @@ import dev.switch101.it.support.DeployedTarget;
 
 /**
  * Clients from other ecosystems against the echo endpoint: Node's {@code ws} and Python's
- * {@code websockets}, each run as a real process ({@link ClientProcess}).
+ * {@code websockets}, each run as a real process ({@link ClientProcess}). Each, like the Java
+ * clients ({@link EchoClientsIT}): the subprotocol it offers is negotiated, a text, a small
+ * binary and a 1 MiB binary message come back unchanged and of the same type, a close with 1000
+ * is answered with 1000 and one with 4000 with 4000 ({@code src/test/clients/echo-client.mjs},
+ * {@code echo_client.py}). A missing client fails the test, saying how to install it.
  */
 @ExtendWith(ArquillianExtension.class)
 class OtherClientsIT extends DeployedTarget {
@@ -20,7 +24,7 @@ class OtherClientsIT extends DeployedTarget {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test
-    void nodeWsClientGetsEchoesAndACleanClose() {
+    void nodeWsClientNegotiatesGetsEchoesIncluding1MiBAndCleanCloses() {
         ClientProcess.requireNodeWs();
         ClientProcess.assertSucceeds(List.of("node", ClientProcess.CLIENTS.resolve("echo-client.mjs").toString(),
                 ClientProcess.echoUrl(base())), TIMEOUT);
@@ -44,7 +48,7 @@ class OtherClientsIT extends DeployedTarget {
     }
 
     @Test
-    void pythonWebsocketsClientGetsEchoesAndACleanClose() {
+    void pythonWebsocketsClientNegotiatesGetsEchoesIncluding1MiBAndCleanCloses() {
         ClientProcess.requirePythonWebsockets();
         ClientProcess.assertSucceeds(List.of(ClientProcess.PYTHON, ClientProcess.CLIENTS.resolve("echo_client.py").toString(),
                 ClientProcess.echoUrl(base())), TIMEOUT);

@@ -34,6 +34,7 @@ import dev.switch101.server.OriginCheck;
 final class ConfiguratorCalls {
 
     private final Configurator configurator;
+    private final DefaultFirstLoader loader;
     private final boolean checksOrigin;
     private final boolean choosesSubprotocol;
     private final boolean choosesExtensions;
@@ -43,9 +44,11 @@ final class ConfiguratorCalls {
     /**
      * @param configurator      the endpoint's configurator
      * @param containerDefaults configurator classes whose methods count as the container's default
+     * @param loader            the context class loader while the configurator runs
      */
-    ConfiguratorCalls(Configurator configurator, Set<Class<?>> containerDefaults) {
+    ConfiguratorCalls(Configurator configurator, Set<Class<?>> containerDefaults, DefaultFirstLoader loader) {
         this.configurator = configurator;
+        this.loader = loader;
         Class<?> type = configurator.getClass();
         this.checksOrigin = overrides(type, containerDefaults, "checkOrigin", String.class);
         this.choosesSubprotocol = overrides(type, containerDefaults, "getNegotiatedSubprotocol", List.class,
@@ -97,7 +100,7 @@ final class ConfiguratorCalls {
             return null;
         }
         return (request, policy) -> HandshakeScope.withOriginVerdict(policy.permits(request),
-                () -> configurator.checkOrigin(request.header("Origin")));
+                () -> loader.run(() -> configurator.checkOrigin(request.header("Origin"))));
     }
 
     /** {@code getNegotiatedSubprotocol}, as the engine's selector of (offered, supported). */
@@ -106,7 +109,7 @@ final class ConfiguratorCalls {
             return Subprotocols::select;
         }
         return (offered, supported) -> {
-            String chosen = configurator.getNegotiatedSubprotocol(supported, offered);
+            String chosen = loader.run(() -> configurator.getNegotiatedSubprotocol(supported, offered));
             if (chosen == null || chosen.isEmpty()) {
                 return Optional.empty();
             }
@@ -130,7 +133,7 @@ final class ConfiguratorCalls {
             offers.forEach(offer -> requested.add(ExtensionView.of(offer)));
             List<Extension> available = new ArrayList<>();
             installed.forEach(name -> available.add(ExtensionView.named(name)));
-            List<Extension> chosen = configurator.getNegotiatedExtensions(available, requested);
+            List<Extension> chosen = loader.run(() -> configurator.getNegotiatedExtensions(available, requested));
             List<ExtensionOffer> selected = new ArrayList<>();
             Set<String> offeredNames = new HashSet<>();
             offers.forEach(offer -> offeredNames.add(offer.name()));
@@ -150,7 +153,10 @@ final class ConfiguratorCalls {
     /** {@code modifyHandshake}, if the configurator has one (the default changes nothing). */
     void modifyHandshake(ServerEndpointConfig sessionConfig, HandshakeRequest request, HandshakeResponse response) {
         if (modifiesHandshake) {
-            configurator.modifyHandshake(sessionConfig, request, response);
+            loader.run(() -> {
+                configurator.modifyHandshake(sessionConfig, request, response);
+                return null;
+            });
         }
     }
 
@@ -167,14 +173,14 @@ final class ConfiguratorCalls {
         List<EndpointInstances.Instance> created = new ArrayList<>(1);
         Object[] result = new Object[1];
         InstantiationException[] failure = new InstantiationException[1];
-        HandshakeScope.withInstances(instances, created, () -> {
+        HandshakeScope.withInstances(instances, created, () -> loader.run(() -> {
             try {
                 result[0] = configurator.getEndpointInstance(type);
             } catch (InstantiationException e) {
                 failure[0] = e;
             }
             return null;
-        });
+        }));
         if (failure[0] != null) {
             created.forEach(EndpointInstances.Instance::release);
             throw failure[0];

@@ -11,9 +11,8 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
- * Switch101's container default {@link ServerEndpointConfig.Configurator}, registered in
- * {@code META-INF/services} for the API's {@code fetchContainerDefaultConfigurator}; what a
- * configurator's methods do where an application does not override them.
+ * Switch101's container default {@link ServerEndpointConfig.Configurator}: what a configurator's
+ * methods do where an application does not override them.
  *
  * <ul>
  *   <li>{@code checkOrigin}: Switch101's Origin policy (same origin plus the
@@ -26,9 +25,15 @@ import jakarta.websocket.server.ServerEndpointConfig;
  *   <li>{@code getEndpointInstance}: a new instance per connection, from CDI where there is one.</li>
  * </ul>
  *
- * Switch101 applies these defaults itself for methods an application's configurator does not
- * override (see {@link ConfiguratorCalls}), so which default the API's {@code ServiceLoader}
- * finds (on Tomcat the API caches one JVM-wide) does not change what our endpoints do.
+ * <p>Switch101 applies these defaults itself for the methods an application's configurator does
+ * not override ({@link ConfiguratorCalls}), whatever default the API found. What an overriding
+ * method reaches with {@code super.method(...)} is the API's: the API asks {@code ServiceLoader}
+ * with the thread's context class loader, and while a configurator runs in our handshake,
+ * {@link DefaultFirstLoader} makes it find this class, where the API looks up its default per
+ * configurator (the Jakarta API jar, WildFly). Tomcat's copy of the API caches one default for
+ * every application of the JVM in a static field; registering an application's class there
+ * would hand it to the other applications and leak it past undeployment, so on Tomcat this class
+ * is not offered, and {@code super} reaches Tomcat's default.
  */
 public class DefaultConfigurator extends ServerEndpointConfig.Configurator {
 

@@ -2,7 +2,6 @@ package dev.switch101.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Real clients from other ecosystems, run as processes (scripts in {@code src/test/clients/}):
- * Node's {@code ws} and Python's {@code websockets}. A script prints "ok" and exits 0, or prints
- * what went wrong. {@code .ci/run} installs the clients; on a machine without them the tests
- * are skipped, except in CI ({@code CI} set), where a missing client is a failure.
+ * Node's {@code ws}, Python's {@code websockets}, and Debian's Chromium driven by Node's
+ * {@code playwright-core}. A script prints "ok" and exits 0, or prints what went wrong.
+ * {@code .ci/run} installs the clients; on a machine without one, its tests fail, saying what is
+ * missing and how to install it (never a quiet skip: a green run means every client ran).
  */
 public final class ClientProcess {
 
@@ -35,20 +35,41 @@ public final class ClientProcess {
         return "ws://" + base.getHost() + ":" + base.getPort() + base.getPath() + "echo";
     }
 
+    /** The browser the page test drives (Debian's package {@code chromium}). */
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
     public static void requireNodeWs() {
-        require(Files.isDirectory(CLIENTS.resolve("node_modules/ws")), "Node's ws (npm install in src/test/clients)");
+        requireNode();
+        require(Files.isDirectory(CLIENTS.resolve("node_modules/ws")), "Node's ws", "(cd src/test/clients && npm install)");
     }
 
     public static void requirePythonWebsockets() {
-        require(run(List.of(PYTHON, "-c", "import websockets"), Duration.ofSeconds(30)).exitCode() == 0,
-                "Python's websockets (Debian package python3-websockets)");
+        require(Files.isExecutable(Path.of(PYTHON)) && run(List.of(PYTHON, "-c", "import websockets"), Duration.ofSeconds(30)).exitCode() == 0,
+                "Python's websockets for " + PYTHON, "apt-get install python3-websockets");
     }
 
-    private static void require(boolean installed, String what) {
-        if (System.getenv("CI") != null) {
-            assertTrue(installed, what + " is not installed; .ci/run installs it");
+    public static void requireChromiumAndPlaywright() {
+        requireNode();
+        require(Files.isExecutable(CHROMIUM), "Chromium at " + CHROMIUM, "apt-get install chromium");
+        require(Files.isDirectory(CLIENTS.resolve("node_modules/playwright-core")), "Node's playwright-core",
+                "(cd src/test/clients && npm install)");
+    }
+
+    private static void requireNode() {
+        require(commandWorks(List.of("node", "--version")), "Node.js (node on the PATH)", "apt-get install nodejs npm");
+    }
+
+    private static boolean commandWorks(List<String> command) {
+        try {
+            return run(command, Duration.ofSeconds(30)).exitCode() == 0;
+        } catch (UncheckedIOException e) {
+            return false;
         }
-        assumeTrue(installed, what + " is not installed");
+    }
+
+    /** A missing client fails the test, naming it and how to install it ({@code .ci/run} does all of them). */
+    private static void require(boolean installed, String what, String install) {
+        assertTrue(installed, what + " is missing: install it with `" + install + "` (.ci/run installs every test client)");
     }
 
     /** Runs a client script and asserts it printed "ok" and exited 0; its output is the failure message. */

@@ -1,8 +1,14 @@
 package dev.switch101.it.support;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
+import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import dev.switch101.it.fixtures.TestEndpoints;
@@ -22,6 +28,32 @@ public final class Switch101War {
         if (!war.isFile()) {
             throw new IllegalStateException("No WAR at " + war + ": run the integration tests through 'mvn verify'");
         }
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war).addPackage(TestEndpoints.class.getPackage());
+        WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war).addPackage(TestEndpoints.class.getPackage());
+        if (System.getProperty("arquillian.launch", "").startsWith("tomcat")) {
+            withJasperlessTomcat(archive);
+        }
+        return archive;
+    }
+
+    /** Adds {@link JasperlessTomcat} to the WAR's own {@code META-INF/context.xml} (Tomcat reads it when it deploys the WAR). */
+    private static void withJasperlessTomcat(WebArchive archive) {
+        String path = "META-INF/context.xml";
+        Node node = archive.get(path);
+        if (node == null) {
+            throw new IllegalStateException("the WAR has no " + path);
+        }
+        String context;
+        try (InputStream in = node.getAsset().openStream()) {
+            context = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String selfClosing = context.replaceFirst("(<Context\\b[^>]*?)\\s*/>",
+                "$1>\n  <Listener className=\"" + JasperlessTomcat.class.getName() + "\"/>\n</Context>");
+        if (selfClosing.equals(context)) {
+            throw new IllegalStateException("unexpected " + path + " (a self-closing <Context/> was expected): " + context);
+        }
+        archive.delete(path);
+        archive.add(new StringAsset(selfClosing), path);
     }
 }
