@@ -1,5 +1,6 @@
 package dev.switch101.server;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,9 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switch101.extension.ExtensionFactory;
+import dev.switch101.extension.deflate.DeflateConfig;
+import dev.switch101.extension.deflate.DeflatePool;
+import dev.switch101.extension.deflate.PerMessageDeflateFactory;
 import dev.switch101.handshake.HostAllowList;
 import dev.switch101.handshake.OriginPolicy;
 import dev.switch101.handshake.TrustedProxies;
@@ -33,8 +37,11 @@ import dev.switch101.upgrade.UpgradeRegistry;
  * for, against DNS rebinding; by default any), the {@link Limits} names, and
  * {@code dev.switch101.dispatchThreads} / {@code dev.switch101.useManagedExecutor}, and
  * {@code dev.switch101.readResumption} ({@code park}, {@code io-thread} or {@code thread}; by
- * default chosen for the container, see {@link ReadResumption}), and
- * {@code dev.switch101.readBufferPoolSize} (read buffers kept for reuse, see {@link ReadBuffers}).
+ * default chosen for the container, see {@link ReadResumption}),
+ * {@code dev.switch101.readBufferPoolSize} (read buffers kept for reuse, see {@link ReadBuffers}), and the
+ * permessage-deflate policy ({@code dev.switch101.deflate}, {@code .deflateLevel},
+ * {@code .deflateThreshold}, {@code .deflateContextTakeover}, {@code .deflatePoolSize}; see
+ * {@link DeflateConfig}).
  */
 public final class WebSocketServer {
 
@@ -60,11 +67,16 @@ public final class WebSocketServer {
     private final int dispatchThreads;
     private final ReadResumption readResumption;
     private final Sessions sessions;
+    private final DeflateConfig deflate;
+    private final DeflatePool deflatePool;
 
     WebSocketServer(OriginPolicy originPolicy, HostAllowList allowedHosts, Limits limits, DispatchExecutor dispatch,
-            ReadResumption readResumption, boolean useManaged, int dispatchThreads, int readBufferPoolSize) {
+            ReadResumption readResumption, boolean useManaged, int dispatchThreads, int readBufferPoolSize,
+            DeflateConfig deflate) {
         this.useManaged = useManaged;
         this.dispatchThreads = dispatchThreads;
+        this.deflate = deflate;
+        this.deflatePool = new DeflatePool(deflate.poolSize());
         this.originPolicy = originPolicy;
         this.allowedHosts = allowedHosts;
         this.limits = limits;
@@ -95,7 +107,7 @@ public final class WebSocketServer {
             String pool = context.getInitParameter("dev.switch101.readBufferPoolSize");
             int poolSize = pool == null || pool.isBlank() ? ReadBuffers.DEFAULT_CAPACITY : Integer.parseInt(pool.trim());
             WebSocketServer server = new WebSocketServer(policy, hosts, limits, dispatch, resumption, useManaged,
-                    dispatchThreads, poolSize);
+                    dispatchThreads, poolSize, DeflateConfig.from(context::getInitParameter));
             context.setAttribute(ATTRIBUTE, server);
             UpgradeRegistry.of(context).register(new WebSocketProtocol(server));
             return server;
@@ -141,13 +153,30 @@ public final class WebSocketServer {
     record Match(EndpointRegistration endpoint, Map<String, String> pathParameters) {
     }
 
-    List<ExtensionFactory> extensions() {
-        return extensions;
+    /** The extensions an endpoint negotiates: the application's, then permessage-deflate unless it is off. */
+    List<ExtensionFactory> extensionsFor(EndpointRegistration endpoint) {
+        return withDeflate(endpoint.deflate() != null ? endpoint.deflate() : deflate);
     }
 
-    /** The names of the extensions the server can negotiate, in the order they were added. */
+    private List<ExtensionFactory> withDeflate(DeflateConfig policy) {
+        if (!policy.enabled()) {
+            return extensions;
+        }
+        List<ExtensionFactory> all = new ArrayList<>(extensions);
+        if (all.stream().noneMatch(f -> f.name().equals(PERMESSAGE_DEFLATE))) {
+            all.add(new PerMessageDeflateFactory(policy, deflatePool));
+        }
+        return all;
+    }
+
+    private static final String PERMESSAGE_DEFLATE = "permessage-deflate";
+
+    /**
+     * The names of the extensions the server can negotiate, in the order they were added, then
+     * permessage-deflate if the application's policy has it on.
+     */
     public List<String> extensionNames() {
-        return extensions.stream().map(ExtensionFactory::name).toList();
+        return withDeflate(deflate).stream().map(ExtensionFactory::name).toList();
     }
 
     /**
@@ -217,5 +246,6 @@ public final class WebSocketServer {
         if (pool != null) {
             pool.shutdown(limits.closeTimeout().toMillis());
         }
+        deflatePool.close();
     }
 }
