@@ -3,9 +3,9 @@ package dev.switch101.extension;
 /**
  * An extension accepted for one connection.
  *
- * <p>This interface covers what the opening handshake needs. Transforming frames is the framing
- * layer's concern and will be added there as further methods; implementations written against this
- * interface only need to answer the negotiation questions below.
+ * <p>The negotiation questions come first; {@link #newTransform} then puts the extension to work
+ * on the connection's frames. An extension that only negotiates (it gives no meaning to frames)
+ * keeps the default, which passes frames through unchanged.
  */
 public interface Extension {
 
@@ -29,4 +29,15 @@ public interface Extension {
      * @return a value in 0..7
      */
     int rsvBits();
+
+    /**
+     * The extension's work on one connection's frames, created once the connection is up and
+     * {@link FrameTransform#close() closed} when it is gone.
+     *
+     * @param context the connection's sizes and input back-pressure
+     * @return the transform; by default one that passes frames through
+     */
+    default FrameTransform newTransform(TransformContext context) {
+        return FrameTransform.PASS_THROUGH;
+    }
 }

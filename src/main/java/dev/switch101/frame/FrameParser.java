@@ -72,6 +72,9 @@ public final class FrameParser {
 
     private ByteBuffer scratch;
 
+    /** The listener asked {@link #parse} to return behind the current event. */
+    private boolean stopRequested;
+
     /**
      * @param config   role and limits
      * @param listener receives the frames
@@ -97,11 +100,30 @@ public final class FrameParser {
     }
 
     /**
+     * Makes the current {@link #parse} call return behind the event being delivered, leaving the
+     * rest of its input unconsumed (the input's position tells where to go on). For a listener
+     * that cannot take more input for now, such as an extension waiting for the application
+     * to catch up. Only the {@link FrameListener#onFrameEnd()} of a frame whose last payload
+     * chunk is being delivered may still follow.
+     */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
      * @return whether a data message has been started by a non-final frame and not yet finished;
      *         lets the owner tell a clean close from one that interrupts a message
      */
     public boolean isMessageOpen() {
         return messageOpen;
+    }
+
+    /**
+     * @return whether the input so far ends exactly between two frames: no byte of a next frame's
+     *         header or payload has been consumed; lets the owner bound how long a frame may take
+     */
+    public boolean isBetweenFrames() {
+        return state == State.HEADER && headerFill == 0;
     }
 
     /**
@@ -117,8 +139,9 @@ public final class FrameParser {
         if (state == State.FAILED) {
             throw new IllegalStateException("the parser has failed earlier; the connection must be closed");
         }
+        stopRequested = false;
         try {
-            while (input.hasRemaining()) {
+            while (input.hasRemaining() && !stopRequested) {
                 if (state == State.HEADER) {
                     parseHeader(input);
                 } else {
@@ -245,6 +268,7 @@ public final class FrameParser {
         int n = (int) Math.min(payloadRemaining, input.remaining());
         int start = input.position();
         if (masked && input.isReadOnly()) {
+            n = Math.min(n, SCRATCH_SIZE); // one chunk per step, so that a stop takes effect between chunks
             deliverThroughScratch(input, n);
         } else {
             ByteBuffer chunk = input.slice(start, n);
@@ -267,14 +291,10 @@ public final class FrameParser {
         if (scratch == null) {
             scratch = ByteBuffer.allocate(SCRATCH_SIZE);
         }
-        int end = input.position() + n;
-        while (input.position() < end) {
-            int step = Math.min(SCRATCH_SIZE, end - input.position());
-            scratch.clear();
-            scratch.put(input.slice(input.position(), step)).flip();
-            input.position(input.position() + step);
-            maskOffset = Masker.mask(scratch, maskKey, maskOffset);
-            listener.onPayload(scratch);
-        }
+        scratch.clear();
+        scratch.put(input.slice(input.position(), n)).flip();
+        input.position(input.position() + n);
+        maskOffset = Masker.mask(scratch, maskKey, maskOffset);
+        listener.onPayload(scratch);
     }
 }

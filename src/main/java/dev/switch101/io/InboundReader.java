@@ -9,10 +9,11 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 
 import dev.switch101.session.CoreSession;
+import dev.switch101.session.ReadBuffers;
 
 /**
- * Reads a connection with non-blocking servlet input into one fixed buffer and passes the
- * bytes to the session, with explicit demand: when the session answers "stop" (its application
+ * Reads a connection with non-blocking servlet input and passes the bytes to the session, with
+ * explicit demand: when the session answers "stop" (its application
  * has a backlog) reading stops, and {@link #demand()} restarts it in the way the container
  * allows ({@link ReadResumption}). A slow application so slows its peer down through TCP instead
  * of growing memory.
@@ -29,6 +30,12 @@ import dev.switch101.session.CoreSession;
  * reads nothing), Tomcat calls the reader again at once, since input is waiting: then it parks
  * for a while before it returns again, from 1 ms doubling up to {@value #MAX_STALL_PARK_MILLIS} ms,
  * so that a stalled peer costs a few wakeups a second and a write event is never held up longer.
+ *
+ * <p><b>Memory.</b> The read buffer is borrowed from the application's {@link ReadBuffers} when
+ * there is input to read and given back before the reader returns or parks: a connection that
+ * waits for its peer, or for its application to catch up, holds no read buffer. The session
+ * handles each read before the buffer is read into again (it copies what it keeps), so a
+ * buffer is free again as soon as the read has been handed over.
  */
 final class InboundReader implements ReadListener {
 
@@ -39,7 +46,8 @@ final class InboundReader implements ReadListener {
     static final long MAX_STALL_PARK_MILLIS = 100;
 
     private final ServletInputStream in;
-    private final byte[] buffer;
+    private final ReadBuffers buffers;
+    private final int bufferSize;
     private final ReadResumption resumption;
     private final UpgradedConnection connection;
     private final Executor ioThread;
@@ -56,10 +64,11 @@ final class InboundReader implements ReadListener {
     /** How long to park next while the output stays stalled; 0 until the reader first had to return. */
     private long stallParkMillis;
 
-    InboundReader(ServletInputStream in, int bufferSize, ReadResumption resumption, UpgradedConnection connection,
-            Executor ioThread) {
+    InboundReader(ServletInputStream in, ReadBuffers buffers, int bufferSize, ReadResumption resumption,
+            UpgradedConnection connection, Executor ioThread) {
         this.in = in;
-        this.buffer = new byte[bufferSize];
+        this.buffers = buffers;
+        this.bufferSize = bufferSize;
         this.resumption = resumption;
         this.connection = connection;
         this.ioThread = ioThread;
@@ -145,13 +154,21 @@ final class InboundReader implements ReadListener {
             }
             pumping = true;
         }
+        byte[] buffer = null;
         try {
             while (true) {
-                if (isPaused() && !parkWhilePaused()) {
-                    return;
+                if (isPaused()) {
+                    // No buffer is held while waiting for the application.
+                    buffer = giveBack(buffer);
+                    if (!parkWhilePaused()) {
+                        return;
+                    }
                 }
                 if (isFinished() || connection.isClosed() || !in.isReady()) {
                     return; // the container calls onDataAvailable when there is more
+                }
+                if (buffer == null) {
+                    buffer = buffers.acquire(bufferSize);
                 }
                 int n = in.read(buffer);
                 if (n < 0) {
@@ -174,10 +191,19 @@ final class InboundReader implements ReadListener {
             finish();
             session.onTransportError(e);
         } finally {
+            giveBack(buffer);
             synchronized (this) {
                 pumping = false;
             }
         }
+    }
+
+    /** Returns a borrowed buffer (if any) to the pool; always {@code null}, for the caller's variable. */
+    private byte[] giveBack(byte[] buffer) {
+        if (buffer != null) {
+            buffers.release(buffer);
+        }
+        return null;
     }
 
     /** Where reads happen only in callbacks: whether the callback must return so the write event can run. */

@@ -47,7 +47,8 @@ final class OutboundFlusher implements WriteListener {
     private final Consumer<Throwable> onFailure;
     private final Runnable onStalled;
 
-    private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    /** Small to start with: an idle connection keeps it, and it grows when frames pile up. */
+    private final ArrayDeque<Entry> queue = new ArrayDeque<>(2);
     private long queuedBytes;
     private int queuedControl;
     /** A close frame is queued: nothing may follow it. */

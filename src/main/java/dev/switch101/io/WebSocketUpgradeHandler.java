@@ -2,6 +2,7 @@ package dev.switch101.io;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -11,6 +12,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 
+import dev.switch101.extension.Extension;
 import dev.switch101.session.CoreSession;
 import dev.switch101.session.FrameHandler;
 import dev.switch101.session.HandshakeInfo;
@@ -34,6 +36,7 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
     private final Executor executor;
     private final Sessions sessions;
     private final ReadResumption resumption;
+    private final List<Extension> extensions;
     private volatile CoreSession session;
     private volatile UpgradedConnection upgraded;
 
@@ -44,9 +47,11 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
      * @param executor  where handler callbacks run (never the container's I/O threads)
      * @param sessions   the application's open sessions (timeouts, shutdown)
      * @param resumption how reading restarts after back-pressure, for this container
+     * @param extensions the negotiated extensions, in the order of the handshake's answer
      */
     public WebSocketUpgradeHandler(FrameHandler handler, HandshakeInfo handshake, Limits limits, Executor executor,
-            Sessions sessions, ReadResumption resumption) {
+            Sessions sessions, ReadResumption resumption, List<Extension> extensions) {
+        this.extensions = List.copyOf(extensions);
         this.handler = handler;
         this.handshake = handshake;
         this.limits = limits;
@@ -63,13 +68,13 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
             ServletInputStream in = webConnection.getInputStream();
             ServletOutputStream out = webConnection.getOutputStream();
             Executor ioThread = connection.ioThread().orElse(null);
-            InboundReader reader = new InboundReader(in, limits.readBufferSize(), effectiveResumption(ioThread),
-                    connection, ioThread);
+            InboundReader reader = new InboundReader(in, sessions.readBuffers(), limits.readBufferSize(),
+                    effectiveResumption(ioThread), connection, ioThread);
             SessionRef ref = new SessionRef();
             OutboundFlusher flusher = new OutboundFlusher(connection, out, limits.outboundQueueSize(),
                     ref::written, ref::failed, reader::onOutputStalled);
             CoreSession created = new CoreSession(handler, handshake, limits, new ServletTransport(flusher, reader),
-                    executor);
+                    executor, extensions);
             ref.session = created;
             reader.bind(created);
             connection.onCloseFromOutside(reader::wake);

@@ -36,8 +36,9 @@ final class DispatchExecutor {
     /**
      * @param useManaged whether to look for the container's managed executor first
      * @param threads    the size of our own pool when there is none
+     * @param name       our threads' name prefix
      */
-    static DispatchExecutor create(boolean useManaged, int threads) {
+    static DispatchExecutor create(boolean useManaged, int threads, String name) {
         if (useManaged) {
             try {
                 Object managed = new InitialContext().lookup(MANAGED_EXECUTOR);
@@ -53,7 +54,15 @@ final class DispatchExecutor {
         Set<Thread> started = ConcurrentHashMap.newKeySet();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "switch101-dispatch-" + count.incrementAndGet());
+                    // A thread that times out leaves the set: over a long life the pool starts
+                    // threads again and again, and the set must hold only the living ones.
+                    Thread t = new Thread(() -> {
+                        try {
+                            r.run();
+                        } finally {
+                            started.remove(Thread.currentThread());
+                        }
+                    }, name + "-" + count.incrementAndGet());
                     t.setDaemon(true);
                     started.add(t);
                     return t;

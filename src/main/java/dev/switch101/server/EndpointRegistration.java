@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.switch101.extension.deflate.DeflateConfig;
 import dev.switch101.handshake.OriginPolicy;
 import dev.switch101.handshake.Subprotocols;
 import dev.switch101.session.FrameHandler;
@@ -31,11 +32,12 @@ import dev.switch101.session.Limits;
  * @param originCheck         the endpoint's own Origin decision replacing the policy, or {@code null}
  * @param limits              the connection limits, or {@code null} for the application's
  * @param hook                application code run on an accepted handshake
+ * @param deflate             the permessage-deflate policy, or {@code null} for the application's
  */
 public record EndpointRegistration(PathTemplate path, Function<AcceptedHandshake, ? extends FrameHandler> handlers,
         List<String> subprotocols, BiFunction<List<String>, List<String>, Optional<String>> subprotocolSelector,
         ExtensionSelector extensionSelector, OriginPolicy originPolicy, OriginCheck originCheck, Limits limits,
-        HandshakeHook hook) {
+        HandshakeHook hook, DeflateConfig deflate) {
 
     public EndpointRegistration {
         Objects.requireNonNull(path, "path");
@@ -59,42 +61,48 @@ public record EndpointRegistration(PathTemplate path, Function<AcceptedHandshake
     public static EndpointRegistration perHandshake(String path,
             Function<AcceptedHandshake, ? extends FrameHandler> handlers) {
         return new EndpointRegistration(new PathTemplate(path), handlers, List.of(), Subprotocols::select,
-                ExtensionSelector.ALL, null, null, null, HandshakeHook.NONE);
+                ExtensionSelector.ALL, null, null, null, HandshakeHook.NONE, null);
     }
 
     public EndpointRegistration withSubprotocols(List<String> supported) {
         return new EndpointRegistration(path, handlers, supported, subprotocolSelector, extensionSelector,
-                originPolicy, originCheck, limits, hook);
+                originPolicy, originCheck, limits, hook, deflate);
     }
 
     public EndpointRegistration withSubprotocolSelector(
             BiFunction<List<String>, List<String>, Optional<String>> selector) {
         return new EndpointRegistration(path, handlers, subprotocols, selector, extensionSelector, originPolicy,
-                originCheck, limits, hook);
+                originCheck, limits, hook, deflate);
     }
 
     public EndpointRegistration withExtensionSelector(ExtensionSelector selector) {
         return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, selector, originPolicy,
-                originCheck, limits, hook);
+                originCheck, limits, hook, deflate);
     }
 
     public EndpointRegistration withOriginPolicy(OriginPolicy policy) {
         return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, extensionSelector, policy,
-                originCheck, limits, hook);
+                originCheck, limits, hook, deflate);
     }
 
     public EndpointRegistration withOriginCheck(OriginCheck check) {
         return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, extensionSelector,
-                originPolicy, check, limits, hook);
+                originPolicy, check, limits, hook, deflate);
     }
 
     public EndpointRegistration withLimits(Limits endpointLimits) {
         return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, extensionSelector,
-                originPolicy, originCheck, endpointLimits, hook);
+                originPolicy, originCheck, endpointLimits, hook, deflate);
     }
 
     public EndpointRegistration withHook(HandshakeHook handshakeHook) {
         return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, extensionSelector,
-                originPolicy, originCheck, limits, handshakeHook);
+                originPolicy, originCheck, limits, handshakeHook, deflate);
+    }
+
+    /** A copy with its own permessage-deflate policy, e.g. {@link DeflateConfig#OFF}. */
+    public EndpointRegistration withDeflate(DeflateConfig endpointDeflate) {
+        return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, extensionSelector,
+                originPolicy, originCheck, limits, hook, endpointDeflate);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switch101.extension.Extension;
+import dev.switch101.extension.ExtensionFactory;
 import dev.switch101.extension.ExtensionNegotiator;
 import dev.switch101.extension.ExtensionOffer;
 import dev.switch101.extension.ExtensionOfferParser;
@@ -96,8 +97,9 @@ final class WebSocketProtocol implements UpgradeProtocol {
         }
         List<ExtensionOffer> offers = ExtensionOfferParser.parse(handshake.headers(ExtensionOfferParser.HEADER),
                 malformed -> LOG.log(Level.DEBUG, "Malformed extension offer ignored: {0}", malformed));
-        List<Extension> extensions = new ExtensionNegotiator(server.extensions()).negotiate(
-                endpoint.extensionSelector().select(server.extensionNames(), offers));
+        List<ExtensionFactory> factories = server.extensionsFor(endpoint);
+        List<Extension> extensions = new ExtensionNegotiator(factories).negotiate(endpoint.extensionSelector()
+                .select(factories.stream().map(ExtensionFactory::name).toList(), offers));
         ExtensionNegotiator.responseHeader(extensions)
                 .ifPresent(v -> headers.put(ExtensionOfferParser.HEADER, List.of(v)));
 
@@ -110,7 +112,7 @@ final class WebSocketProtocol implements UpgradeProtocol {
         HandshakeInfo info = pending.info();
         Limits limits = endpoint.limits() != null ? endpoint.limits() : server.limits();
         return UpgradeDecision.acceptWithHeaders(headers, new WebSocketUpgradeHandler(handler, info, limits,
-                server.dispatch().executor(), server.sessions(), server.readResumption()));
+                server.dispatch().executor(), server.sessions(), server.readResumption(), extensions));
     }
 
     @Override

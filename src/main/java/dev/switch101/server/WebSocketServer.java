@@ -1,5 +1,6 @@
 package dev.switch101.server;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,11 +11,15 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switch101.extension.ExtensionFactory;
+import dev.switch101.extension.deflate.DeflateConfig;
+import dev.switch101.extension.deflate.DeflatePool;
+import dev.switch101.extension.deflate.PerMessageDeflateFactory;
 import dev.switch101.handshake.HostAllowList;
 import dev.switch101.handshake.OriginPolicy;
 import dev.switch101.handshake.TrustedProxies;
 import dev.switch101.io.ReadResumption;
 import dev.switch101.session.Limits;
+import dev.switch101.session.ReadBuffers;
 import dev.switch101.session.Sessions;
 import dev.switch101.upgrade.UpgradeDecision;
 import dev.switch101.upgrade.UpgradeRegistry;
@@ -32,7 +37,11 @@ import dev.switch101.upgrade.UpgradeRegistry;
  * for, against DNS rebinding; by default any), the {@link Limits} names, and
  * {@code dev.switch101.dispatchThreads} / {@code dev.switch101.useManagedExecutor}, and
  * {@code dev.switch101.readResumption} ({@code park}, {@code io-thread} or {@code thread}; by
- * default chosen for the container, see {@link ReadResumption}).
+ * default chosen for the container, see {@link ReadResumption}),
+ * {@code dev.switch101.readBufferPoolSize} (read buffers kept for reuse, see {@link ReadBuffers}), and the
+ * permessage-deflate policy ({@code dev.switch101.deflate}, {@code .deflateLevel},
+ * {@code .deflateThreshold}, {@code .deflateContextTakeover}, {@code .deflatePoolSize}; see
+ * {@link DeflateConfig}).
  */
 public final class WebSocketServer {
 
@@ -52,16 +61,28 @@ public final class WebSocketServer {
     private final HostAllowList allowedHosts;
     private final Limits limits;
     private final DispatchExecutor dispatch;
+    /** Created on first use: only the Jakarta layer needs it. */
+    private volatile DispatchExecutor helpers;
+    private final boolean useManaged;
+    private final int dispatchThreads;
     private final ReadResumption readResumption;
-    private final Sessions sessions = new Sessions();
+    private final Sessions sessions;
+    private final DeflateConfig deflate;
+    private final DeflatePool deflatePool;
 
     WebSocketServer(OriginPolicy originPolicy, HostAllowList allowedHosts, Limits limits, DispatchExecutor dispatch,
-            ReadResumption readResumption) {
+            ReadResumption readResumption, boolean useManaged, int dispatchThreads, int readBufferPoolSize,
+            DeflateConfig deflate) {
+        this.useManaged = useManaged;
+        this.dispatchThreads = dispatchThreads;
+        this.deflate = deflate;
+        this.deflatePool = new DeflatePool(deflate.poolSize());
         this.originPolicy = originPolicy;
         this.allowedHosts = allowedHosts;
         this.limits = limits;
         this.dispatch = dispatch;
         this.readResumption = readResumption;
+        this.sessions = new Sessions(new ReadBuffers(limits.readBufferSize(), readBufferPoolSize));
     }
 
     /** The server of this application, created (and registered for upgrades) on first use. */
@@ -78,11 +99,15 @@ public final class WebSocketServer {
             Limits limits = Limits.from(context::getInitParameter);
             String threads = context.getInitParameter("dev.switch101.dispatchThreads");
             String managed = context.getInitParameter("dev.switch101.useManagedExecutor");
-            DispatchExecutor dispatch = DispatchExecutor.create(managed == null || Boolean.parseBoolean(managed),
-                    threads == null ? DEFAULT_DISPATCH_THREADS : Integer.parseInt(threads.trim()));
+            boolean useManaged = managed == null || Boolean.parseBoolean(managed);
+            int dispatchThreads = threads == null ? DEFAULT_DISPATCH_THREADS : Integer.parseInt(threads.trim());
+            DispatchExecutor dispatch = DispatchExecutor.create(useManaged, dispatchThreads, "switch101-dispatch");
             ReadResumption resumption = ReadResumption.forContainer(context.getServerInfo(),
                     context.getInitParameter("dev.switch101.readResumption"));
-            WebSocketServer server = new WebSocketServer(policy, hosts, limits, dispatch, resumption);
+            String pool = context.getInitParameter("dev.switch101.readBufferPoolSize");
+            int poolSize = pool == null || pool.isBlank() ? ReadBuffers.DEFAULT_CAPACITY : Integer.parseInt(pool.trim());
+            WebSocketServer server = new WebSocketServer(policy, hosts, limits, dispatch, resumption, useManaged,
+                    dispatchThreads, poolSize, DeflateConfig.from(context::getInitParameter));
             context.setAttribute(ATTRIBUTE, server);
             UpgradeRegistry.of(context).register(new WebSocketProtocol(server));
             return server;
@@ -128,13 +153,30 @@ public final class WebSocketServer {
     record Match(EndpointRegistration endpoint, Map<String, String> pathParameters) {
     }
 
-    List<ExtensionFactory> extensions() {
-        return extensions;
+    /** The extensions an endpoint negotiates: the application's, then permessage-deflate unless it is off. */
+    List<ExtensionFactory> extensionsFor(EndpointRegistration endpoint) {
+        return withDeflate(endpoint.deflate() != null ? endpoint.deflate() : deflate);
     }
 
-    /** The names of the extensions the server can negotiate, in the order they were added. */
+    private List<ExtensionFactory> withDeflate(DeflateConfig policy) {
+        if (!policy.enabled()) {
+            return extensions;
+        }
+        List<ExtensionFactory> all = new ArrayList<>(extensions);
+        if (all.stream().noneMatch(f -> f.name().equals(PERMESSAGE_DEFLATE))) {
+            all.add(new PerMessageDeflateFactory(policy, deflatePool));
+        }
+        return all;
+    }
+
+    private static final String PERMESSAGE_DEFLATE = "permessage-deflate";
+
+    /**
+     * The names of the extensions the server can negotiate, in the order they were added, then
+     * permessage-deflate if the application's policy has it on.
+     */
     public List<String> extensionNames() {
-        return extensions.stream().map(ExtensionFactory::name).toList();
+        return withDeflate(deflate).stream().map(ExtensionFactory::name).toList();
     }
 
     /**
@@ -143,6 +185,27 @@ public final class WebSocketServer {
      */
     public Executor dispatchExecutor() {
         return dispatch.executor();
+    }
+
+    /**
+     * An executor for work that a handler callback may wait for (asynchronous sends, a stream
+     * message's reader): separate from {@link #dispatchExecutor()}, so that a callback blocked on
+     * it never waits for a thread its own kind holds. The container's managed executor where there
+     * is one (it grows as needed), else a pool of {@code dispatchThreads} made on demand whose idle
+     * threads time out; stopped with the server.
+     */
+    public Executor helperExecutor() {
+        DispatchExecutor pool = helpers;
+        if (pool == null) {
+            synchronized (this) {
+                pool = helpers;
+                if (pool == null) {
+                    pool = DispatchExecutor.create(useManaged, dispatchThreads, "switch101-helper");
+                    helpers = pool;
+                }
+            }
+        }
+        return pool.executor();
     }
 
     OriginPolicy originPolicy() {
@@ -179,5 +242,10 @@ public final class WebSocketServer {
     public void shutdown() {
         sessions.shutdown(limits.closeTimeout().toMillis());
         dispatch.shutdown(limits.closeTimeout().toMillis());
+        DispatchExecutor pool = helpers;
+        if (pool != null) {
+            pool.shutdown(limits.closeTimeout().toMillis());
+        }
+        deflatePool.close();
     }
 }

@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
+import dev.switch101.extension.Extension;
+import dev.switch101.extension.ExtensionStack;
+import dev.switch101.extension.TransformContext;
 import dev.switch101.frame.CloseCodes;
 import dev.switch101.frame.CloseStatus;
 import dev.switch101.frame.FrameParser;
@@ -31,7 +35,10 @@ import dev.switch101.frame.ProtocolException;
  * <p><b>Read back-pressure</b> ({@link InboundBacklog}): what has been read but not yet handled —
  * payload bytes plus a cost per queued callback, control frames and empty messages included — is
  * bounded; past the bound the transport pauses reading, and {@link Transport#demand()} resumes it
- * once the handler has caught up.
+ * once the handler has caught up. An extension that produces more than it reads (inflation)
+ * stops while the backlog is full and keeps what it has not processed; the input behind it waits
+ * too (at most one read), and the application thread that brings the backlog down goes on with
+ * both before reading resumes.
  *
  * <p><b>Lifetime.</b> Every path ends with the TCP connection closed: after the close handshake,
  * after a failure, or, if the peer does not cooperate (it does not answer our close frame, or
@@ -45,6 +52,8 @@ import dev.switch101.frame.ProtocolException;
 public final class CoreSession {
 
     private static final System.Logger LOG = System.getLogger(CoreSession.class.getName());
+
+    private static final long NO_FRAME = Long.MIN_VALUE;
 
     /** Read buffers' worth of unhandled input at which reading pauses. */
     static final int MAX_BACKLOG_READS = 4;
@@ -68,8 +77,12 @@ public final class CoreSession {
     private final Transport transport;
     private final SerialExecutor dispatch;
     private final FrameParser parser;
+    private final ExtensionStack extensions;
+    private final InboundFrames frames;
     private final OutboundMessages outbound;
     private final InboundBacklog backlog;
+    /** Read bytes not parsed yet because an extension suspended the input (a copy; at most one read). */
+    private ByteBuffer heldInput;
     private final WebSocketSession view = new View();
 
     private State state = State.OPEN;
@@ -83,6 +96,8 @@ public final class CoreSession {
     private boolean finished;
     private volatile long lastActivity = System.nanoTime();
     private volatile long lastWritten = lastActivity;
+    /** When the incoming frame now in progress began (its first byte was read), or {@link #NO_FRAME}. */
+    private volatile long frameStartedAt = NO_FRAME;
     /** The idle timeout in force: the limits' until the application sets its own. */
     private volatile long idleTimeoutNanos;
     private long closeSentAt;
@@ -100,16 +115,46 @@ public final class CoreSession {
      */
     public CoreSession(FrameHandler handler, HandshakeInfo handshake, Limits limits, Transport transport,
             Executor executor) {
+        this(handler, handshake, limits, transport, executor, List.of());
+    }
+
+    /**
+     * @param handler    the application side
+     * @param handshake  what the opening handshake carried and negotiated
+     * @param limits     the connection's limits
+     * @param transport  the byte pipe under the session
+     * @param executor   where handler callbacks run, one at a time per connection
+     * @param extensions the negotiated extensions, in the order of the handshake's answer
+     */
+    public CoreSession(FrameHandler handler, HandshakeInfo handshake, Limits limits, Transport transport,
+            Executor executor, List<Extension> extensions) {
         this.handler = handler;
         this.handshake = handshake;
         this.limits = limits;
         this.transport = transport;
         this.dispatch = new SerialExecutor(executor);
-        this.parser = new FrameParser(new FrameParserConfig(true, limits.maxFramePayload()),
-                new InboundFrames(new Inbound(), limits.maxMessageSize()));
-        this.outbound = new OutboundMessages(transport, limits);
-        this.backlog = new InboundBacklog((long) MAX_BACKLOG_READS * limits.readBufferSize(), transport::demand);
+        this.backlog = new InboundBacklog((long) MAX_BACKLOG_READS * limits.readBufferSize(), this::resumeInput);
+        this.frames = new InboundFrames(new Inbound(), limits.maxMessageSize());
+        this.extensions = new ExtensionStack(extensions, frames,
+                new TransformContext(limits.readBufferSize(), OutboundMessages.maxFramePayload(limits),
+                        backlog::isFull, this::stopParsing));
+        this.parser = new FrameParser(new FrameParserConfig(true, wireFrameLimit(limits, this.extensions)),
+                this.extensions.incoming());
+        this.parser.setAllowedRsv(this.extensions.rsvBits());
+        this.outbound = new OutboundMessages(transport, limits, this.extensions);
         this.idleTimeoutNanos = limits.idleTimeout().toNanos();
+    }
+
+    /**
+     * The largest frame payload read from the wire. With an extension that transforms payloads
+     * (permessage-deflate), a frame may be an eighth larger than the limit: incompressible data
+     * grows a little when compressed (block headers; more with a small compressor memory), and a
+     * message the size of the limit must still fit in one frame. The message limit applies to
+     * the transformed (inflated) size, exactly.
+     */
+    static long wireFrameLimit(Limits limits, ExtensionStack extensions) {
+        long limit = limits.maxFramePayload();
+        return extensions.rsvBits() == 0 ? limit : limit + limit / 8;
     }
 
     /** Runs once when the session is over: the handler was told and the TCP connection is closed. */
@@ -133,25 +178,93 @@ public final class CoreSession {
     // --- inbound, on the transport's I/O thread ---------------------------------------------
 
     /**
-     * Bytes the transport read.
+     * Bytes the transport read. They are valid only during the call: the transport reads into
+     * the buffer again, or lends it to another connection, once this returns — so nothing here
+     * may keep a view of it (what the handler gets is copied; input an extension's suspension
+     * leaves unparsed is copied; the inflater copies what it has not consumed).
      *
      * @return {@code true} to go on reading; {@code false} to pause until
      *         {@link Transport#demand()} (the handler has a backlog)
      */
     public boolean onBytes(ByteBuffer bytes) {
-        lastActivity = System.nanoTime();
+        long now = System.nanoTime();
+        lastActivity = now;
         if (inputEnded()) {
             // After the close frame (or a protocol error) input is dropped (RFC 6455 §1.4), but
             // still read: a socket closed with unread input is reset, and a reset can destroy
             // our last frames on their way to the peer.
             return true;
         }
+        long framesBefore = frames.framesEnded();
+        parse(bytes);
+        // The frame timeout: a frame begins with the read that brings its first byte (or that
+        // ends the frame before it while starting it).
+        if (parser.isBetweenFrames()) {
+            frameStartedAt = NO_FRAME;
+        } else if (frameStartedAt == NO_FRAME || frames.framesEnded() != framesBefore) {
+            frameStartedAt = now;
+        }
+        return continueInput();
+    }
+
+    /** Parses what was read; what an extension's suspension leaves unparsed is kept. */
+    private void parse(ByteBuffer bytes) {
         try {
             parser.parse(bytes);
         } catch (ProtocolException e) {
             endInput(new InputEnd(null, e));
+            return;
         }
-        return inputEnded() || !backlog.shouldPause();
+        if (bytes.hasRemaining()) {
+            heldInput = bytes == heldInput ? bytes : copyOf(bytes);
+        }
+    }
+
+    /**
+     * Goes on with the input an extension held back while the handler keeps up, on whichever
+     * thread owns the input: the reader's, or the application thread that resumes a paused reader
+     * (the reader reads nothing until {@link Transport#demand()}).
+     *
+     * @return {@code true} to read on; {@code false} to pause until {@link #resumeInput()} runs
+     */
+    private boolean continueInput() {
+        while (true) {
+            if (inputEnded()) {
+                heldInput = null;
+                return true;
+            }
+            if (backlog.shouldPause()) {
+                return false; // resumeInput() runs once the handler has caught up
+            }
+            if (!extensions.isSuspended() && heldInput == null) {
+                return true;
+            }
+            try {
+                if (!extensions.resume()) {
+                    continue;
+                }
+            } catch (ProtocolException e) {
+                endInput(new InputEnd(null, e));
+                continue;
+            }
+            ByteBuffer held = heldInput;
+            heldInput = null;
+            if (held != null) {
+                parse(held);
+            }
+        }
+    }
+
+    /** The handler caught up with a paused reader: held input first, then reading resumes. */
+    private void resumeInput() {
+        if (continueInput()) {
+            transport.demand();
+        }
+    }
+
+    /** An extension cannot take more input for now: the parser returns behind the current event. */
+    private void stopParsing() {
+        parser.stop();
     }
 
     /** The peer closed its side of the TCP connection. */
@@ -183,6 +296,8 @@ public final class CoreSession {
             }
             state = State.CLOSING;
         }
+        // Native compressor memory is freed now, or by its user as soon as it is done with it.
+        extensions.close();
         // Whatever the handler was told so far, the connection is gone: nothing more will come.
         reportClose(new CloseStatus(CloseCodes.ABNORMAL, ""), null);
         finishIfDone();
@@ -374,7 +489,10 @@ public final class CoreSession {
     public void checkTimeouts(long now) {
         long closeTimeout = limits.closeTimeout().toNanos();
         long idle = idleTimeoutNanos;
+        long frameTimeout = limits.frameTimeout().toNanos();
+        long frameStart = frameStartedAt;
         boolean idleClose;
+        boolean frameLate;
         boolean answerNow;
         boolean abort;
         CloseStatus unanswered = null;
@@ -385,6 +503,9 @@ public final class CoreSession {
                 destroyed = true;
             }
             idleClose = state == State.OPEN && inputEnd == null && idle > 0 && now - lastActivity > idle;
+            // A peer that sends a frame a byte now and then keeps the idle timeout away for ever.
+            frameLate = state != State.CLOSING && inputEnd == null && frameTimeout > 0 && frameStart != NO_FRAME
+                    && now - frameStart > frameTimeout;
             // The messages before the peer's close are not getting through: the handler is stuck,
             // or the peer stopped reading our replies for a close timeout.
             answerNow = inputEnd != null && !inputEndHandled && now - inputEndedAt > closeTimeout
@@ -398,7 +519,12 @@ public final class CoreSession {
             abort = unanswered != null
                     || (state == State.CLOSING && !connectionClosed && now - closingAt > closeTimeout);
         }
-        if (idleClose) {
+        if (frameLate) {
+            // Like a protocol error: the input ends here (what follows is read and dropped), and
+            // the failure is answered behind the messages before it.
+            endInput(new InputEnd(null, new ProtocolException(CloseCodes.POLICY_VIOLATION,
+                    "Frame not completed within " + limits.frameTimeout().toMillis() + " ms")));
+        } else if (idleClose) {
             close(CloseCodes.GOING_AWAY, "Idle timeout");
         }
         if (answerNow) {

@@ -65,6 +65,11 @@ final class InboundBacklog {
         return !(queued.get() <= lowWater && paused.compareAndSet(true, false));
     }
 
+    /** Whether the backlog has reached the mark at which reading pauses. */
+    boolean isFull() {
+        return queued.get() >= highWater;
+    }
+
     /** Bytes (and callback costs) waiting for the application. */
     long size() {
         return queued.get();

@@ -14,7 +14,8 @@ import dev.switch101.frame.Utf8Validator;
  * Turns parser events into message parts and control messages, applying the rules that span
  * frames: the message size limit (→ 1009) and UTF-8 validity of text messages, checked as
  * bytes arrive so that a connection fails at the first invalid byte (→ 1007, RFC 6455 §8.1).
- * Control frame payloads (at most 125 bytes) are the only bytes it buffers.
+ * Control frame payloads (at most 125 bytes) are the only bytes it buffers, each in a buffer of
+ * its own size made when its frame begins: an idle connection keeps none.
  */
 final class InboundFrames implements FrameListener {
 
@@ -33,9 +34,11 @@ final class InboundFrames implements FrameListener {
     private final Events events;
     private final long maxMessageSize;
     private final Utf8Validator utf8 = new Utf8Validator();
-    private final ByteBuffer control = ByteBuffer.allocate(125);
+    /** The control frame being received, or {@code null}. */
+    private ByteBuffer control;
 
     private FrameHeader frame;
+    private long framesEnded;
     private long frameRemaining;
     private MessageType messageType;
     private long messageSize;
@@ -50,7 +53,8 @@ final class InboundFrames implements FrameListener {
         frame = header;
         frameRemaining = header.payloadLength();
         if (header.opCode().isControl()) {
-            control.clear();
+            // The parser has checked that a control payload is at most 125 bytes (RFC 6455 §5.5).
+            control = ByteBuffer.allocate((int) header.payloadLength());
             return;
         }
         if (header.opCode() != OpCode.CONTINUATION) {
@@ -81,15 +85,22 @@ final class InboundFrames implements FrameListener {
         events.onDataPart(messageType, chunk, last);
     }
 
+    /** How many frames have ended so far (their last byte was parsed). */
+    long framesEnded() {
+        return framesEnded;
+    }
+
     @Override
     public void onFrameEnd() {
+        framesEnded++;
         OpCode opCode = frame.opCode();
         if (opCode.isControl()) {
-            control.flip();
+            ByteBuffer payload = control.flip();
+            control = null;
             switch (opCode) {
-                case PING -> events.onPing(control);
-                case PONG -> events.onPong(control);
-                case CLOSE -> events.onClose(CloseStatus.parse(control));
+                case PING -> events.onPing(payload);
+                case PONG -> events.onPong(payload);
+                case CLOSE -> events.onClose(CloseStatus.parse(payload));
                 default -> throw new IllegalStateException("Not a control opcode: " + opCode);
             }
             return;

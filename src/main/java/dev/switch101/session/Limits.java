@@ -16,39 +16,63 @@ import java.util.function.Function;
  * @param idleTimeout       a connection with no traffic either way for this long is closed with 1001;
  *                          zero disables
  * @param closeTimeout      how long a server-initiated close waits for the peer's close frame
+ * @param frameTimeout      how long an incoming frame may take from its first byte to its last
+ *                          before the connection is failed with 1008; zero disables. Each byte
+ *                          counts as traffic for the idle timeout, so without it a peer sending a
+ *                          byte now and then inside a frame would hold its connection for ever.
  */
 public record Limits(long maxFramePayload, long maxMessageSize, int readBufferSize, int outboundQueueSize,
-        Duration sendTimeout, Duration idleTimeout, Duration closeTimeout) {
+        Duration sendTimeout, Duration idleTimeout, Duration closeTimeout, Duration frameTimeout) {
 
-    /** The defaults: 1 MiB frames and messages, 16 KiB reads, 256 KiB queued, 30 s send, 5 min idle, 5 s close. */
+    /** How long a frame may take by default: as long as a connection may stay idle. */
+    public static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * The defaults: 1 MiB frames and messages, 16 KiB reads, 256 KiB queued, 30 s send, 5 min idle,
+     * 5 s close, 5 min per frame.
+     */
     public static final Limits DEFAULT = new Limits(1 << 20, 1 << 20, 16 * 1024, 256 * 1024,
-            Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(5));
+            Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(5), DEFAULT_FRAME_TIMEOUT);
 
     public Limits {
         if (maxFramePayload < 125 || maxMessageSize < 1 || readBufferSize < 128 || outboundQueueSize < 1024) {
             throw new IllegalArgumentException("Limit too small");
         }
-        if (sendTimeout.isNegative() || idleTimeout.isNegative() || closeTimeout.isNegative()) {
+        if (sendTimeout.isNegative() || idleTimeout.isNegative() || closeTimeout.isNegative()
+                || frameTimeout.isNegative()) {
             throw new IllegalArgumentException("Negative timeout");
         }
+    }
+
+    /** Limits with the default frame timeout ({@link #DEFAULT_FRAME_TIMEOUT}). */
+    public Limits(long maxFramePayload, long maxMessageSize, int readBufferSize, int outboundQueueSize,
+            Duration sendTimeout, Duration idleTimeout, Duration closeTimeout) {
+        this(maxFramePayload, maxMessageSize, readBufferSize, outboundQueueSize, sendTimeout, idleTimeout,
+                closeTimeout, DEFAULT_FRAME_TIMEOUT);
     }
 
     /** A copy with other message and frame size limits. */
     public Limits withMaxMessageSize(long maxMessageSize, long maxFramePayload) {
         return new Limits(maxFramePayload, maxMessageSize, readBufferSize, outboundQueueSize, sendTimeout,
-                idleTimeout, closeTimeout);
+                idleTimeout, closeTimeout, frameTimeout);
     }
 
     /** A copy with another idle timeout. */
     public Limits withIdleTimeout(Duration idleTimeout) {
         return new Limits(maxFramePayload, maxMessageSize, readBufferSize, outboundQueueSize, sendTimeout,
-                idleTimeout, closeTimeout);
+                idleTimeout, closeTimeout, frameTimeout);
     }
 
     /** A copy with another send timeout and outbound queue size. */
     public Limits withSendLimits(int outboundQueueSize, Duration sendTimeout) {
         return new Limits(maxFramePayload, maxMessageSize, readBufferSize, outboundQueueSize, sendTimeout,
-                idleTimeout, closeTimeout);
+                idleTimeout, closeTimeout, frameTimeout);
+    }
+
+    /** A copy with another frame timeout (zero disables it). */
+    public Limits withFrameTimeout(Duration frameTimeout) {
+        return new Limits(maxFramePayload, maxMessageSize, readBufferSize, outboundQueueSize, sendTimeout,
+                idleTimeout, closeTimeout, frameTimeout);
     }
 
     /**
@@ -66,7 +90,8 @@ public record Limits(long maxFramePayload, long maxMessageSize, int readBufferSi
                 (int) longOf(config, "outboundQueueSize", d.outboundQueueSize),
                 Duration.ofMillis(longOf(config, "sendTimeoutMillis", d.sendTimeout.toMillis())),
                 Duration.ofMillis(longOf(config, "idleTimeoutMillis", d.idleTimeout.toMillis())),
-                Duration.ofMillis(longOf(config, "closeTimeoutMillis", d.closeTimeout.toMillis())));
+                Duration.ofMillis(longOf(config, "closeTimeoutMillis", d.closeTimeout.toMillis())),
+                Duration.ofMillis(longOf(config, "frameTimeoutMillis", d.frameTimeout.toMillis())));
     }
 
     private static long longOf(Function<String, String> config, String name, long fallback) {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.switch101.extension.ExtensionStack;
 import dev.switch101.frame.FrameWriter;
 import dev.switch101.frame.OpCode;
 
@@ -21,6 +22,7 @@ final class OutboundMessages {
     private final Transport transport;
     private final long sendTimeoutMillis;
     private final int maxFramePayload;
+    private final ExtensionStack extensions;
 
     private final Object lock = new Object();
     /** Whether a message is being sent (a whole one, or one in parts until its last part). */
@@ -28,11 +30,16 @@ final class OutboundMessages {
     /** The type of the message being sent in parts, or {@code null}. */
     private MessageType partial;
 
-    OutboundMessages(Transport transport, Limits limits) {
+    OutboundMessages(Transport transport, Limits limits, ExtensionStack extensions) {
         this.transport = transport;
         this.sendTimeoutMillis = limits.sendTimeout().toMillis();
-        // Half the queue: a frame always fits once the queue has drained to half.
-        this.maxFramePayload = Math.max(1024, Math.min(64 * 1024, limits.outboundQueueSize() / 2));
+        this.maxFramePayload = maxFramePayload(limits);
+        this.extensions = extensions;
+    }
+
+    /** The largest frame payload sent: half the queue, so a frame always fits once the queue has drained to half. */
+    static int maxFramePayload(Limits limits) {
+        return Math.max(1024, Math.min(64 * 1024, limits.outboundQueueSize() / 2));
     }
 
     /** Sends a whole message once no other message is in progress. */
@@ -94,7 +101,11 @@ final class OutboundMessages {
             int length = Math.min(data.remaining(), maxFramePayload);
             boolean fin = last && length == data.remaining();
             OpCode opCode = !first ? OpCode.CONTINUATION : type == MessageType.TEXT ? OpCode.TEXT : OpCode.BINARY;
-            transport.writeData(frame(fin, opCode, data, length), deadline);
+            ByteBuffer payload = data.slice(data.position(), length);
+            data.position(data.position() + length);
+            // Extensions may transform the frame (compress it) into other frames, none larger than ours.
+            extensions.outgoing(fin, opCode, payload, (f, rsv, o, p) ->
+                    transport.writeData(frame(f, rsv, o, p, p.remaining()), deadline));
             first = false;
         } while (data.hasRemaining());
     }
@@ -125,8 +136,13 @@ final class OutboundMessages {
 
     /** A complete unmasked frame: header and a copy of {@code length} bytes taken from {@code data}. */
     static byte[] frame(boolean fin, OpCode opCode, ByteBuffer data, int length) {
+        return frame(fin, 0, opCode, data, length);
+    }
+
+    /** A complete unmasked frame with RSV bits: header and a copy of {@code length} bytes taken from {@code data}. */
+    static byte[] frame(boolean fin, int rsv, OpCode opCode, ByteBuffer data, int length) {
         ByteBuffer frame = ByteBuffer.allocate(FrameWriter.headerLength(length, false) + length);
-        FrameWriter.writeHeader(frame, fin, 0, opCode, length);
+        FrameWriter.writeHeader(frame, fin, rsv, opCode, length);
         ByteBuffer slice = data.slice();
         slice.limit(length);
         frame.put(slice);

@@ -15,7 +15,8 @@ public final class SerialExecutor implements Executor {
     private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
 
     private final Executor executor;
-    private final Queue<Runnable> tasks = new ArrayDeque<>();
+    /** Small to start with: an idle connection keeps it, and it grows when callbacks pile up. */
+    private final Queue<Runnable> tasks = new ArrayDeque<>(2);
     private boolean running;
 
     public SerialExecutor(Executor executor) {

@@ -11,8 +11,9 @@ import dev.switch101.frame.CloseCodes;
 
 /**
  * The open sessions of one application: one timer thread enforces every session's idle and
- * close timeouts (rather than a timer per connection), and {@link #shutdown} tells every open
- * session that the server is going away (1001).
+ * close timeouts (rather than a timer per connection), {@link #shutdown} tells every open
+ * session that the server is going away (1001), and the sessions share one pool of read
+ * buffers ({@link #readBuffers()}), so that an idle connection holds none.
  */
 public final class Sessions implements AutoCloseable {
 
@@ -21,9 +22,17 @@ public final class Sessions implements AutoCloseable {
     private final Set<CoreSession> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
     private final ScheduledFuture<?> sweep;
+    private final ReadBuffers readBuffers;
     private volatile Thread timerThread;
 
+    /** Sessions whose read buffers are pooled with the default size and capacity. */
     public Sessions() {
+        this(new ReadBuffers(Limits.DEFAULT.readBufferSize(), ReadBuffers.DEFAULT_CAPACITY));
+    }
+
+    /** @param readBuffers the read buffers the sessions' transports borrow from */
+    public Sessions(ReadBuffers readBuffers) {
+        this.readBuffers = readBuffers;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "switch101-timeouts");
             t.setDaemon(true);
@@ -31,6 +40,11 @@ public final class Sessions implements AutoCloseable {
             return t;
         });
         sweep = timer.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The read buffers the sessions' transports borrow while they read. */
+    public ReadBuffers readBuffers() {
+        return readBuffers;
     }
 
     /** Tracks a session until it closes. */

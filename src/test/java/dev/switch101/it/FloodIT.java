@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.switch101.it.support.DeployedTarget;
+import dev.switch101.it.support.EchoCheck;
 import dev.switch101.it.support.RawWebSocket;
 import dev.switch101.it.support.RawWebSocket.Frame;
 import dev.switch101.it.support.ServerProbe;
@@ -52,7 +53,8 @@ import dev.switch101.it.support.TargetContainer;
  *
  * <p>The client is raw sockets with pre-encoded, reused frame batches (8 KiB): with Tomcat
  * embedded the test JVM is the server's process, so the client must not allocate per frame.
- * Measured numbers are printed as {@code [flood] <case> on <container>: ...}.
+ * Measured numbers are printed as {@code [flood] <case> on <container>: ...}. During the ping
+ * floods, another connection's echo must complete ({@link EchoCheck}).
  */
 @ExtendWith(ArquillianExtension.class)
 class FloodIT extends DeployedTarget {
@@ -155,6 +157,10 @@ class FloodIT extends DeployedTarget {
                     200_000_000L, 12_000);
             try {
                 flood.await(2_500);
+                // Pings are answered on the I/O side: the flood must not starve other connections.
+                long echoMillis = EchoCheck.echoCompletes(base(), "a ping flood from a peer that never reads");
+                System.out.printf("[flood] ping flood, peer not reading, on %s: another connection's echo took %d ms%n",
+                        container(), echoMillis);
                 long during = probe.usedHeap();
                 long sent = flood.bytes();
                 // The server's close timeout (5 s) after the failure, plus slack for a busy machine.
@@ -227,6 +233,9 @@ class FloodIT extends DeployedTarget {
             long start = System.nanoTime();
             Flood flood = Flood.start(ws, Batch.numberedPings(62), 200_000_000L, 4_000);
             try {
+                long echoMillis = EchoCheck.echoCompletes(base(), "a ping flood from a peer that reads");
+                System.out.printf("[flood] ping flood, peer reading, on %s: another connection's echo took %d ms%n",
+                        container(), echoMillis);
                 flood.await(12_000);
                 assertTrue(!flood.isRunning(), "the ping flood did not finish");
                 assertNull(flood.failure(), "the ping flood failed");

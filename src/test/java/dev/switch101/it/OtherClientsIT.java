@@ -30,6 +30,23 @@ class OtherClientsIT extends DeployedTarget {
                 ClientProcess.echoUrl(base())), TIMEOUT);
     }
 
+    // RFC 7692: a client that compresses every message (threshold 0), whole and fragmented, gets
+    // compressed echoes; the script checks the negotiation and the bytes on its socket.
+    @Test
+    void nodeWsClientWithPerMessageDeflateSendsAndReceivesCompressedMessages() {
+        ClientProcess.requireNodeWs();
+        ClientProcess.assertSucceeds(List.of("node", ClientProcess.CLIENTS.resolve("deflate-client.mjs").toString(),
+                ClientProcess.echoUrl(base())), TIMEOUT);
+    }
+
+    // RFC 7692: websockets compresses by default.
+    @Test
+    void pythonWebsocketsClientSendsAndReceivesCompressedMessages() {
+        ClientProcess.requirePythonWebsockets();
+        ClientProcess.assertSucceeds(List.of(ClientProcess.PYTHON,
+                ClientProcess.CLIENTS.resolve("deflate_client.py").toString(), ClientProcess.echoUrl(base())), TIMEOUT);
+    }
+
     @Test
     void pythonWebsocketsClientNegotiatesGetsEchoesIncluding1MiBAndCleanCloses() {
         ClientProcess.requirePythonWebsockets();

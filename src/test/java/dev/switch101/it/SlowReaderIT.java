@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.switch101.it.support.DeployedTarget;
+import dev.switch101.it.support.EchoCheck;
 import dev.switch101.it.fixtures.FloodHandler;
 import dev.switch101.it.fixtures.TestEndpoints;
 import dev.switch101.it.support.RawWebSocket;
@@ -18,7 +19,8 @@ import dev.switch101.it.support.RawWebSocket;
 /**
  * A client that stops reading must not make the server buffer without bound: the sender
  * waits for room in the bounded outbound queue, its send timeout fires, and the server drops
- * the connection — having queued only a bounded amount for it.
+ * the connection — having queued only a bounded amount for it. Meanwhile another connection's
+ * echo completes.
  */
 @ExtendWith(ArquillianExtension.class)
 class SlowReaderIT extends DeployedTarget {
@@ -30,14 +32,19 @@ class SlowReaderIT extends DeployedTarget {
         try (RawWebSocket ws = RawWebSocket.connect(base(), "flood")) {
             ws.sendText("flood " + MESSAGES);
 
-            // Stall: read nothing for longer than the endpoint's send timeout.
-            Thread.sleep(TestEndpoints.FLOOD_SEND_TIMEOUT.toMillis() * 4);
+            // Stall: read nothing for longer than the endpoint's send timeout. Meanwhile another
+            // connection is served.
+            long stallStart = System.nanoTime();
+            long echoMillis = EchoCheck.echoCompletes(base(), "a client that does not read");
+            long stalledSoFar = (System.nanoTime() - stallStart) / 1_000_000;
+            Thread.sleep(Math.max(0, TestEndpoints.FLOOD_SEND_TIMEOUT.toMillis() * 4 - stalledSoFar));
 
             long received = drainUntilClosed(ws.input());
             long offered = (long) MESSAGES * FloodHandler.MESSAGE_BYTES;
             // What reached us is what the socket buffers and the bounded queue held when the
             // timeout fired: a few MiB at most, far from everything that was offered.
-            System.out.printf("[switch101] stalled client received %,d of %,d bytes offered%n", received, offered);
+            System.out.printf("[switch101] stalled client received %,d of %,d bytes offered; another connection's echo"
+                    + " took %d ms meanwhile%n", received, offered, echoMillis);
             assertTrue(received < offered / 8, "received " + received + " of " + offered + " bytes");
         }
     }

@@ -126,6 +126,56 @@ class CoreSessionTest {
         assertEquals("close 1000 done", handler.events.get(handler.events.size() - 1));
     }
 
+    /** A peer that sends a frame's header a byte at a time: every byte is traffic, so only the frame timeout ends it. */
+    @Test
+    void aFrameHeaderTrickledByteByByteFailsWith1008AfterTheFrameTimeout() {
+        CoreSession s = newSession(Limits.DEFAULT.withFrameTimeout(Duration.ofSeconds(2)));
+        ByteBuffer frame = clientFrame(true, OpCode.TEXT, "hello");
+        s.onBytes(ByteBuffer.wrap(new byte[] {frame.get()}));
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(1).toNanos());
+        assertTrue(transport.sent.isEmpty(), "within the frame timeout");
+        s.onBytes(ByteBuffer.wrap(new byte[] {frame.get()})); // another byte: still the same frame
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(3).toNanos());
+        assertEquals(1008, sentCloseCode());
+        assertTrue(transport.closeAfterFlush);
+    }
+
+    @Test
+    void aFramePayloadTrickledByteByByteFailsWith1008AfterTheFrameTimeout() {
+        CoreSession s = newSession(Limits.DEFAULT.withFrameTimeout(Duration.ofSeconds(2)));
+        ByteBuffer frame = clientFrame(true, OpCode.BINARY, "0123456789");
+        s.onBytes(frame.slice(0, 7)); // the header and one payload byte
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(3).toNanos());
+        assertEquals(1008, sentCloseCode());
+    }
+
+    @Test
+    void completeFramesNeverTripTheFrameTimeoutHoweverLongTheGapsBetweenThem() {
+        CoreSession s = newSession(Limits.DEFAULT.withFrameTimeout(Duration.ofSeconds(2)).withIdleTimeout(Duration.ZERO));
+        s.onBytes(clientFrame(true, OpCode.TEXT, "one"));
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(10).toNanos());
+        assertTrue(transport.sent.isEmpty(), "nothing sent: " + transport.sent.size());
+    }
+
+    @Test
+    void aFrameCompletedInALaterReadNoLongerCounts() {
+        CoreSession s = newSession(Limits.DEFAULT.withFrameTimeout(Duration.ofSeconds(2)).withIdleTimeout(Duration.ZERO));
+        ByteBuffer frame = clientFrame(true, OpCode.TEXT, "split");
+        s.onBytes(frame.slice(0, 3));
+        s.onBytes(frame.slice(3, frame.remaining() - 3));
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(10).toNanos());
+        assertEquals("TEXT split true", handler.events.get(handler.events.size() - 1));
+        assertTrue(transport.sent.isEmpty());
+    }
+
+    @Test
+    void aZeroFrameTimeoutDisablesIt() {
+        CoreSession s = newSession(Limits.DEFAULT.withFrameTimeout(Duration.ZERO).withIdleTimeout(Duration.ZERO));
+        s.onBytes(ByteBuffer.wrap(new byte[] {(byte) 0x81}));
+        s.checkTimeouts(System.nanoTime() + Duration.ofDays(1).toNanos());
+        assertTrue(transport.sent.isEmpty());
+    }
+
     @Test
     void idleTimeoutSetOnTheSessionReplacesTheLimitsOne() {
         // Session.setMaxIdleTimeout (Jakarta WebSocket 2.1): per session, enforced by the engine.

@@ -28,8 +28,10 @@ import dev.switch101.server.OriginCheck;
  * JVM, found by whichever application asked first).
  *
  * <p>Origin: the Origin policy decides unless the configurator overrides {@code checkOrigin};
- * then its answer replaces the policy (and {@code super.checkOrigin(origin)} in it gives the
- * policy's verdict on the request).
+ * then its answer replaces the policy. What an overriding method reaches with
+ * {@code super.method(...)} is the API's default configurator, the container's own (on Tomcat
+ * and WildFly its {@code checkOrigin} is always {@code true}): Switch101 does not register a
+ * default in {@code META-INF/services}, see {@link DefaultConfigurator}.
  */
 final class ConfiguratorCalls {
 

@@ -11,9 +11,8 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
- * Switch101's container default {@link ServerEndpointConfig.Configurator}, registered in
- * {@code META-INF/services} for the API's {@code fetchContainerDefaultConfigurator}; what a
- * configurator's methods do where an application does not override them.
+ * Switch101's container default {@link ServerEndpointConfig.Configurator}: what a configurator's
+ * methods do where an application does not override them.
  *
  * <ul>
  *   <li>{@code checkOrigin}: Switch101's Origin policy (same origin plus the
@@ -26,9 +25,14 @@ import jakarta.websocket.server.ServerEndpointConfig;
  *   <li>{@code getEndpointInstance}: a new instance per connection, from CDI where there is one.</li>
  * </ul>
  *
- * Switch101 applies these defaults itself for methods an application's configurator does not
- * override (see {@link ConfiguratorCalls}), so which default the API's {@code ServiceLoader}
- * finds (on Tomcat the API caches one JVM-wide) does not change what our endpoints do.
+ * <p>Switch101 applies these defaults itself for the methods an application's configurator does
+ * not override ({@link ConfiguratorCalls}), whatever default the API found. This class is not
+ * registered in {@code META-INF/services}: Tomcat's copy of the API caches one default for every
+ * application of the JVM in a static field, and registering an application's class there would
+ * hand it to the other applications and leak it past undeployment (Servlet 6.0 §10.7.2). So
+ * {@code super.method(...)} in an application's configurator reaches the container's own default
+ * (whose {@code checkOrigin} is always {@code true}); a configurator that wants Switch101's
+ * behaviour from {@code super} extends this class instead.
  */
 public class DefaultConfigurator extends ServerEndpointConfig.Configurator {
 

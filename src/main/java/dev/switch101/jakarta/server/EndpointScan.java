@@ -20,9 +20,10 @@ import jakarta.websocket.server.ServerEndpointConfig;
  * without any, every scanned {@code @ServerEndpoint} class (programmatic endpoints then come
  * only from {@code addEndpoint}).
  *
- * <p>Only the application's own classes count (those its class loader defined): an embedded
- * container may hand over classes of its own class path, such as a library's
- * {@code ServerApplicationConfig}. Switch101's own classes never count.
+ * <p>Only the application's own public, concrete classes count (those its class loader
+ * defined): an embedded container may hand over classes of its own class path, such as a
+ * library's {@code ServerApplicationConfig}, and a class the container cannot instantiate
+ * (abstract, not public, such as Switch101's own annotated-endpoint adapter) is no endpoint.
  */
 final class EndpointScan {
 
@@ -44,8 +45,8 @@ final class EndpointScan {
         Set<Class<?>> annotated = new LinkedHashSet<>();
         List<Class<?>> configs = new ArrayList<>();
         for (Class<?> type : sorted(scanned)) {
-            if (!isApplications(type, application) || type.isInterface()
-                    || Modifier.isAbstract(type.getModifiers())) {
+            if (type.getClassLoader() != application || type.isInterface()
+                    || Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
                 continue;
             }
             if (ServerApplicationConfig.class.isAssignableFrom(type)) {
@@ -82,10 +83,6 @@ final class EndpointScan {
 
     List<Class<?>> annotatedClasses() {
         return annotatedClasses;
-    }
-
-    private static boolean isApplications(Class<?> type, ClassLoader application) {
-        return type.getClassLoader() == application && !type.getName().startsWith("dev.switch101.jakarta.");
     }
 
     /** By name, so that deployment (and the first failure it reports) does not depend on scan order. */

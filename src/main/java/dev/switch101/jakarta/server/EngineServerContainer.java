@@ -1,6 +1,9 @@
 package dev.switch101.jakarta.server;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -11,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -36,17 +40,26 @@ public final class EngineServerContainer extends ClientlessContainer implements 
     /** The servlet-context attribute the specification names (Jakarta WebSocket 2.1 §6.4). */
     public static final String ATTRIBUTE = ServerContainer.class.getName();
 
+    /** Context-param (and connection user property) bounding queued asynchronous sends per session. */
+    static final String MAX_PENDING_ASYNC_SENDS = "dev.switch101.maxPendingAsyncSends";
+
     private static final ProtocolToken WEBSOCKET = ProtocolToken.of("websocket");
 
     private final WebSocketServer server;
     private final Set<Class<?>> containerDefaults;
     private final EndpointInstances instances;
     private final EndpointRules rules = new EndpointRules();
+    private final Map<String, Object> sessionProperties;
     private volatile boolean deployed;
 
-    EngineServerContainer(WebSocketServer server, ClassLoader applicationLoader) {
+    /**
+     * @param sessionProperties user properties every connection's configuration starts with,
+     *                          unless the endpoint's own configuration sets them
+     */
+    EngineServerContainer(WebSocketServer server, ClassLoader applicationLoader, Map<String, Object> sessionProperties) {
         super(server.limits());
         this.server = server;
+        this.sessionProperties = Map.copyOf(sessionProperties);
         this.containerDefaults = ConfiguratorCalls.containerDefaults(applicationLoader);
         this.instances = EndpointInstances.forApplication(applicationLoader);
     }
@@ -57,8 +70,14 @@ public final class EngineServerContainer extends ClientlessContainer implements 
             if (context.getAttribute(ATTRIBUTE) instanceof EngineServerContainer container) {
                 return container;
             }
+            Map<String, Object> sessionProperties = new HashMap<>();
+            // The session side's bound on queued asynchronous sends, per application.
+            String pending = context.getInitParameter(MAX_PENDING_ASYNC_SENDS);
+            if (pending != null && !pending.isBlank()) {
+                sessionProperties.put(MAX_PENDING_ASYNC_SENDS, pending.trim());
+            }
             EngineServerContainer container = new EngineServerContainer(WebSocketServer.of(context),
-                    context.getClassLoader());
+                    context.getClassLoader(), sessionProperties);
             context.setAttribute(ATTRIBUTE, container);
             return container;
         }
@@ -137,8 +156,21 @@ public final class EngineServerContainer extends ClientlessContainer implements 
         }
     }
 
-    /** Runs asynchronous sends: the engine's dispatch executor. */
+    /** The extensions the engine can negotiate (by name). */
+    @Override
+    public Set<Extension> getInstalledExtensions() {
+        Set<Extension> installed = new LinkedHashSet<>();
+        server.extensionNames().forEach(name -> installed.add(ExtensionView.named(name)));
+        return Collections.unmodifiableSet(installed);
+    }
+
+    /** User properties each connection's configuration starts with (below the endpoint's own). */
+    Map<String, Object> sessionProperties() {
+        return sessionProperties;
+    }
+
+    /** Runs asynchronous sends and stream handlers: the engine's helper executor, never the dispatch one. */
     Executor asyncSends() {
-        return server.dispatchExecutor();
+        return server.helperExecutor();
     }
 }

@@ -32,8 +32,8 @@ final class JakartaEndpoint {
     private final EndpointInstances instances;
     private final OpenSessions openSessions = new OpenSessions();
 
-    JakartaEndpoint(ServerEndpointConfig config, Set<Class<?>> containerDefaults, EngineServerContainer container,
-            EndpointInstances instances) {
+    JakartaEndpoint(ServerEndpointConfig config, Set<Class<?>> containerDefaults,
+            EngineServerContainer container, EndpointInstances instances) {
         this.config = config;
         this.calls = new ConfiguratorCalls(configurator(config), containerDefaults);
         this.container = container;
@@ -83,7 +83,7 @@ final class JakartaEndpoint {
     }
 
     private FrameHandler open(AcceptedHandshake handshake) {
-        PerSessionConfig sessionConfig = new PerSessionConfig(config);
+        PerSessionConfig sessionConfig = new PerSessionConfig(config, container.sessionProperties());
         HandshakeResponseHeaders response = new HandshakeResponseHeaders();
         calls.modifyHandshake(sessionConfig, new HandshakeRequestView(handshake), response);
         response.getHeaders().forEach((name, values) -> {
@@ -100,7 +100,7 @@ final class JakartaEndpoint {
         }
         try {
             Endpoint endpoint = instance.object() instanceof Endpoint programmatic ? programmatic
-                    : PojoEndpoints.endpointFor(config, instance.object());
+                    : PojoEndpoints.endpointFor(sessionConfig, instance.object());
             SessionSetup setup = new SessionSetup(endpoint, sessionConfig, container, handshake.pathParameters(),
                     openSessions, container.asyncSends());
             return new ReleasingFrameHandler(new EndpointFrameHandler(setup), instance);

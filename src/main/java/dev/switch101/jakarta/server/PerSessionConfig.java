@@ -20,10 +20,12 @@ final class PerSessionConfig implements ServerEndpointConfig {
     private final ServerEndpointConfig endpoint;
     private final Map<String, Object> userProperties;
 
-    PerSessionConfig(ServerEndpointConfig endpoint) {
+    /** @param defaults properties the copy starts with where the endpoint's own do not set them */
+    PerSessionConfig(ServerEndpointConfig endpoint, Map<String, Object> defaults) {
         this.endpoint = endpoint;
         // Thread-safe: the handshake's thread writes it, the connection's callbacks read it.
         this.userProperties = new ConcurrentHashMap<>(endpoint.getUserProperties());
+        defaults.forEach(userProperties::putIfAbsent);
     }
 
     @Override

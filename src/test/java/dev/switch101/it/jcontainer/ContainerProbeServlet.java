@@ -12,7 +12,8 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
  * Tells the test, one fact a line: the class of the ServerContainer attribute; what
- * addEndpoint does now that the application has started; the class ContainerProvider gives.
+ * addEndpoint does now that the application has started; the class ContainerProvider gives;
+ * {@link CdiProbeEndpoint}'s instances made, what was injected, instances released.
  */
 @WebServlet("/it/jakarta-container")
 public class ContainerProbeServlet extends HttpServlet {
@@ -37,6 +38,8 @@ public class ContainerProbeServlet extends HttpServlet {
         } catch (RuntimeException e) {
             out.append(e).append('\n');
         }
+        out.append(CdiProbeEndpoint.CONSTRUCTED.get()).append(' ').append(CdiProbeEndpoint.INJECTED.get()).append(' ')
+                .append(CdiProbeEndpoint.RELEASED.get()).append('\n');
         response.setContentType("text/plain;charset=UTF-8");
         response.getWriter().write(out.toString());
     }

@@ -24,6 +24,9 @@ public class RoomApplicationConfig implements ServerApplicationConfig {
             configs.add(ServerEndpointConfig.Builder.create(RoomEndpoint.class, "/jakarta/rooms/lobby")
                     .configurator(new RoomConfigurator("exact")).build());
         }
+        if (scanned.contains(CdiProbeEndpoint.class)) {
+            configs.add(ServerEndpointConfig.Builder.create(CdiProbeEndpoint.class, "/jakarta/cdi").build());
+        }
         return configs;
     }
 

@@ -87,6 +87,11 @@ public final class RawWebSocket implements Closeable {
         this.out = http.output();
         this.handshakeResponse = handshakeResponse;
         this.parser = new FrameParser(FrameParserConfig.client(MAX_SERVER_FRAME), new Collector());
+        String extensions = String.join(",", handshakeResponse.headers("Sec-WebSocket-Extensions"));
+        if (extensions.contains("permessage-deflate")) {
+            // RFC 7692 §6: the negotiated permessage-deflate gives RSV1 a meaning; the caller inflates.
+            parser.setAllowedRsv(4);
+        }
     }
 
     // ---------------------------------------------------------------- opening handshake (§4.1)
@@ -513,7 +518,7 @@ public final class RawWebSocket implements Closeable {
          * frames (reserved opcodes, long or fragmented control frames), so the frame is encoded as a
          * legal binary frame of the same length and its first byte is then overwritten.
          */
-        byte[] encode(boolean masked) {
+        public byte[] encode(boolean masked) {
             ByteBuffer body = ByteBuffer.wrap(payload);
             ByteBuffer frame = masked
                     ? FrameWriter.maskedFrame(true, 0, OpCode.BINARY, body, RANDOM.nextInt())

@@ -123,14 +123,6 @@ class ConfiguratorHandshakeTest {
     }
 
     @Test
-    void superCheckOriginIsSwitch101sOriginPolicy() throws Exception {
-        // The policy allows the page's own origin only: another one fails super.checkOrigin.
-        assertEquals(403, handshake(config(new Recording()), Map.of("Origin", List.of("http://other.example")))
-                .status);
-        assertEquals(101, handshake(config(new Recording()), Map.of()).status, "no Origin: a non-browser client");
-    }
-
-    @Test
     void theDefaultConfiguratorAppliesTheOriginPolicy() throws Exception {
         ServerEndpointConfig plain = config(new ServerEndpointConfig.Configurator());
         assertEquals(403, handshake(plain, Map.of("Origin", List.of("http://other.example"))).status);

@@ -62,6 +62,7 @@ final class ServletFakes {
                     case "getMethod" -> "GET";
                     case "getProtocol" -> "HTTP/1.1";
                     case "isSecure" -> false;
+                    case "getRemoteAddr" -> "127.0.0.1";
                     case "getHeaders" -> Collections.enumeration(
                             headers.getOrDefault(((String) args[0]).toLowerCase(Locale.ROOT), List.of()));
                     case "getHeader" -> headers.getOrDefault(((String) args[0]).toLowerCase(Locale.ROOT), List.of())

@@ -1,0 +1,48 @@
+package dev.switch101.bench.side;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The side-by-side run's configuration, from {@code -Dbench.*} system properties (the bench
+ * profile of the pom sets them all).
+ *
+ * @param dir        working directory (target/bench): the WARs, server logs and PIDs, results.md
+ * @param pinned     src/bench/pinned.sh
+ * @param serverCpus CPU list for the servers ("none": unpinned)
+ * @param clientCpus CPU list the load generator runs on (informational: the pom pins this JVM)
+ */
+record BenchSetup(Path dir, Path pinned, String serverCpus, String clientCpus, int tomcatPort, int wildflyHttpPort,
+        int wildflyHttpsPort, int wildflyManagementPort, Path wildflyConfig) {
+
+    static BenchSetup fromSystemProperties() {
+        return new BenchSetup(
+                Path.of(required("bench.dir")).toAbsolutePath(),
+                Path.of(required("bench.pinned")).toAbsolutePath(),
+                System.getProperty("bench.serverCpus", "0"),
+                System.getProperty("bench.clientCpus", "1"),
+                Integer.getInteger("bench.http.port", 42081),
+                Integer.getInteger("bench.wildfly.http.port", 42080),
+                Integer.getInteger("bench.wildfly.https.port", 42443),
+                Integer.getInteger("bench.wildfly.management.port", 42990),
+                Path.of(required("bench.wildfly.config")).toAbsolutePath());
+    }
+
+    /** The same java as this JVM's. */
+    String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Tomcat's JVM options: WildFly's default heap ceiling, fixed, so both have the same room. */
+    List<String> serverJvmOptions() {
+        return List.of("-Xms512m", "-Xmx512m", "-Djava.net.preferIPv4Stack=true");
+    }
+
+    private static String required(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("-D" + name + " is required (run through mvn -Pbench verify)");
+        }
+        return value;
+    }
+}

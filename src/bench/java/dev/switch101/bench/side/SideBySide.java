@@ -1,0 +1,123 @@
+package dev.switch101.bench.side;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.switch101.bench.load.LoadRun;
+import dev.switch101.bench.load.Result;
+import dev.switch101.bench.load.Row;
+import dev.switch101.bench.load.Settings;
+import dev.switch101.bench.load.Target;
+
+/**
+ * The side-by-side benchmark ({@code mvn -Pbench verify}): for each container, starts it once
+ * with Switch101 serving and once with its own WebSocket implementation, runs every row against
+ * the same {@code @ServerEndpoint} echo on both (and against Switch101's engine-level echo),
+ * and prints a Markdown table, also written to {@code target/bench/results.md}. Exits 1 if any
+ * cell failed (an echo that differed, a stall, a refused handshake), after printing the table.
+ */
+public final class SideBySide {
+
+    /** The @ServerEndpoint echo, in both WARs. */
+    static final String API_PATH = "/switch101/bench-echo";
+    /**
+     * Switch101's engine-level echo (examples.EchoHandler), only in the Switch101 WAR;
+     * {@code -Dbench.enginePath} if the demo moves it.
+     */
+    static final String ENGINE_PATH = System.getProperty("bench.enginePath", "/switch101/stream-echo");
+
+    private SideBySide() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSetup setup = BenchSetup.fromSystemProperties();
+        Settings settings = Settings.fromSystemProperties();
+        List<Row> rows = Row.select(System.getProperty("bench.rows", "all"));
+        List<Container> containers = containers(setup, System.getProperty("bench.containers", "tomcat,wildfly"));
+        MarkdownReport report = new MarkdownReport(setup, settings, rows);
+        long start = System.nanoTime();
+        for (Container container : containers) {
+            Map<String, Result> results = new LinkedHashMap<>();
+            for (Mode mode : Mode.values()) {
+                measure(setup, settings, rows, container, mode, results);
+            }
+            report.add(container, results);
+        }
+        String markdown = report.render((System.nanoTime() - start) / 1e9);
+        System.out.println();
+        System.out.println(markdown);
+        Path out = setup.dir().resolve("results.md");
+        Files.writeString(out, markdown);
+        System.out.println("(written to " + out + ")");
+        System.exit(report.failures() > 0 ? 1 : 0);
+    }
+
+    private static void measure(BenchSetup setup, Settings settings, List<Row> rows, Container container, Mode mode,
+            Map<String, Result> results) throws InterruptedException {
+        Path war = setup.dir().resolve(mode.dirName()).resolve("switch101.war");
+        log(container.title() + ", " + mode.dirName() + ": starting (" + war + ")");
+        List<String> kinds = mode == Mode.SWITCH101 ? List.of(MarkdownReport.API, MarkdownReport.ENGINE)
+                : List.of(MarkdownReport.API);
+        ServerProcess server;
+        try {
+            server = container.start(mode, war);
+        } catch (IOException e) {
+            log("  cannot start: " + e.getMessage());
+            for (Row row : rows) {
+                for (String kind : kinds) {
+                    results.put(MarkdownReport.key(mode, kind, row), Result.failed("server did not start: " + e.getMessage()));
+                }
+            }
+            return;
+        }
+        try {
+            if (mode == Mode.NATIVE) {
+                // No Switch101 in this run: its engine-level echo must not be there.
+                String answer = ServerProcess.statusLine(container.port(), ENGINE_PATH);
+                if (answer.startsWith("HTTP/1.1 101")) {
+                    for (Row row : rows) {
+                        results.put(MarkdownReport.key(mode, MarkdownReport.API, row),
+                                Result.failed(ENGINE_PATH + " upgraded in the native run: Switch101 is present"));
+                    }
+                    return;
+                }
+                log("  native run: " + ENGINE_PATH + " answers \"" + answer.trim() + "\" (no Switch101)");
+            }
+            for (Row row : rows) {
+                for (String kind : kinds) {
+                    Target target = new Target("127.0.0.1", container.port(),
+                            kind.equals(MarkdownReport.API) ? API_PATH : ENGINE_PATH);
+                    Result result = LoadRun.run(row, target, settings);
+                    results.put(MarkdownReport.key(mode, kind, row), result);
+                    log("  " + mode.dirName() + " " + kind + " | " + row.label() + " | " + result);
+                }
+            }
+        } finally {
+            server.close();
+            log(container.title() + ", " + mode.dirName() + ": stopped (log: " + server.log() + ")");
+        }
+    }
+
+    private static List<Container> containers(BenchSetup setup, String names) {
+        List<Container> list = new ArrayList<>();
+        for (String name : names.split("\\s*,\\s*")) {
+            switch (name) {
+                case "tomcat" -> list.add(new TomcatContainer(setup, System.getProperty("bench.tomcat.version", "11")));
+                case "wildfly" -> list.add(new WildFlyContainer(setup, Path.of(System.getProperty("wildfly.home")),
+                        System.getProperty("bench.wildfly.version", "39")));
+                default -> throw new IllegalArgumentException("unknown container " + name + " (tomcat, wildfly)");
+            }
+        }
+        return list;
+    }
+
+    static void log(String line) {
+        System.out.println("[bench] " + line);
+        System.out.flush();
+    }
+}
