@@ -39,15 +39,19 @@ final class ApiWars {
     /**
      * @return the packaged Switch101 WAR (engine, web.xml, Tomcat's context.xml) renamed to
      *         {@code name}.war, so its context root is {@code /name}, without the test endpoints of
-     *         other suites
+     *         other suites and without the examples' {@code ServerApplicationConfig}
      */
     static WebArchive switch101(String name) {
         File war = new File(System.getProperty("switch101.war", "target/switch101.war"));
         if (!war.isFile()) {
             throw new IllegalStateException("No WAR at " + war + ": run the integration tests through 'mvn verify'");
         }
+        // Without the examples' ServerApplicationConfig: configurations are united (WebSocket 2.1
+        // §6.2), and the examples' one selects every scanned class, which would undo what the API
+        // suite's own configuration filters out.
         return ShrinkWrap.create(WebArchive.class, name + ".war")
-                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
+                .delete("/WEB-INF/classes/dev/switch101/examples/ExamplesApplicationConfig.class");
     }
 
     /** @return Switch101 plus every valid API test endpoint (context root /jakarta-api) */
