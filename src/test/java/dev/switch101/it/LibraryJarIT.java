@@ -13,13 +13,15 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.switch101.it.library.LibraryAnnotatedEndpoint;
 import dev.switch101.it.library.LibraryApp;
 import dev.switch101.it.support.RawWebSocket;
 
 /**
  * The engine as a plain library: {@code target/switch101-engine.jar} in another application's
  * WEB-INF/lib, with no web.xml — its web-fragment installs the Upgrade filter — and the
- * Tomcat switch in META-INF/context.xml, as README's deployment guide says.
+ * Tomcat switch in META-INF/context.xml, as README's deployment guide says. The jar's
+ * ServletContainerInitializer deploys the application's {@code @ServerEndpoint} classes.
  */
 @ExtendWith(ArquillianExtension.class)
 class LibraryJarIT {
@@ -32,7 +34,7 @@ class LibraryJarIT {
         return ShrinkWrap.create(WebArchive.class, "library.war")
                 .addAsLibrary(engine)
                 .addAsManifestResource(new File("webapp/META-INF/context.xml"), "context.xml")
-                .addClasses(LibraryApp.class, LibraryApp.LengthHandler.class);
+                .addClasses(LibraryApp.class, LibraryApp.LengthHandler.class, LibraryAnnotatedEndpoint.class);
     }
 
     @ArquillianResource
@@ -43,6 +45,14 @@ class LibraryJarIT {
         try (RawWebSocket ws = RawWebSocket.connect(base, "ws")) {
             ws.sendText("twelve bytes");
             assertEquals("length=12", ws.readText());
+        }
+    }
+
+    @Test
+    void engineJarDeploysAnotherApplicationsAnnotatedEndpoint() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.connect(base, "annotated")) {
+            ws.sendText("hello");
+            assertEquals("hello via dev.switch101.jakarta.session.JakartaSession", ws.readText());
         }
     }
 }

@@ -49,9 +49,10 @@ final class ApiWars {
         // Without the examples' ServerApplicationConfig: configurations are united (WebSocket 2.1
         // §6.2), and the examples' one selects every scanned class, which would undo what the API
         // suite's own configuration filters out.
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
-                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
-                .delete("/WEB-INF/classes/dev/switch101/examples/ExamplesApplicationConfig.class");
+        WebArchive archive = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+        archive.delete("/WEB-INF/classes/dev/switch101/examples/ExamplesApplicationConfig.class");
+        return archive;
     }
 
     /** @return Switch101 plus every valid API test endpoint (context root /jakarta-api) */
