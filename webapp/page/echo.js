@@ -25,7 +25,8 @@ export function setUpEcho() {
     socket.addEventListener('open', () => {
       $('echo-state').value = 'open';
       $('echo-protocol').value = socket.protocol || '(none)';
-      log(list, `open: offered [${protocols.join(', ')}], server chose "${socket.protocol}"`);
+      log(list, `open: offered [${protocols.join(', ')}], server chose "${socket.protocol}"; extensions "${socket.extensions}"`);
+      list.dataset.extensions = socket.extensions;
       setOpen(true);
     });
     socket.addEventListener('message', (event) => check(event.data));

@@ -86,6 +86,10 @@ async function echo(page) {
       await expectText(page, '#echo-close-code', '1000');
     }
   }
+  // Chromium offers permessage-deflate: the connection that echoes below must have agreed to it,
+  // so the text and the 1 MiB message travel compressed both ways.
+  step.name = 'echo: permessage-deflate negotiated';
+  await page.waitForSelector('#echo-log[data-extensions^="permessage-deflate"]');
   step.name = 'echo: text';
   await page.fill('#echo-text', 'héllo from chromium ✓ 😀');
   await page.click('#echo-send-text');
