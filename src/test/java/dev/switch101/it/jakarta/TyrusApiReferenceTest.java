@@ -26,8 +26,8 @@ class TyrusApiReferenceTest implements AnnotatedMessageChecks, CoderChecks, Erro
         ProgrammaticChecks, ConfiguratorChecks, SessionChecks, RemoteEndpointChecks, PlainEchoChecks, ImplementationChecks {
 
     private static final String HOST = "127.0.0.1";
-    /** In the apitests range (52083-52099); override with -Dapitests.tyrus.port. */
-    private static final int PORT = Integer.getInteger("apitests.tyrus.port", 52083);
+    /** README, "Ports": 18097; override with -Dapitests.tyrus.port. */
+    private static final int PORT = Integer.getInteger("apitests.tyrus.port", 18097);
     private static final String CONTEXT = "/jakarta";
 
     private Server server;

@@ -18,8 +18,8 @@ import jakarta.websocket.DeploymentException;
  */
 class TyrusInvalidEndpointsReferenceTest {
 
-    /** In the apitests range (52083-52099); the valid reference uses 52083. */
-    private static final int PORT = Integer.getInteger("apitests.tyrus.invalidPort", 52084);
+    /** README, "Ports": 18098; override with -Dapitests.tyrus.invalidPort. */
+    private static final int PORT = Integer.getInteger("apitests.tyrus.invalidPort", 18098);
 
     @ParameterizedTest
     @EnumSource(InvalidEndpoints.class)

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PojoOnTyrusTest extends PojoChecks {
 
-    /** The Tyrus server's port: 18096 (README, "Ports"), or {@code -Dpojo.tyrus.port=...}. */
-    private static final int PORT = Integer.getInteger("pojo.tyrus.port", 18096);
+    /** The Tyrus server's port: 18099 (README, "Ports"), or {@code -Dpojo.tyrus.port=...}. */
+    private static final int PORT = Integer.getInteger("pojo.tyrus.port", 18099);
 
     private static Server server;
 
