@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -14,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.switch101.it.support.ClientProcess;
 import dev.switch101.it.support.DeployedTarget;
+import dev.switch101.it.support.WholeMessageListener;
 
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -58,52 +57,9 @@ class EchoClientsIT extends DeployedTarget {
         return bytes;
     }
 
-    /** Collects whole messages from the JDK client, which hands them on in parts, and the server's close code. */
-    private static final class JdkListener implements WebSocket.Listener {
-        final LinkedBlockingQueue<Object> received = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder text = new StringBuilder();
-        private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                received.add(text.toString());
-                text.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            binary.writeBytes(bytes);
-            if (last) {
-                received.add(binary.toByteArray());
-                binary.reset();
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
-    }
-
     @Test
     void jdkClientGetsTextAndBinaryEchoedWithTheNegotiatedSubprotocolAndCleanCloses() throws Exception {
-        JdkListener listener = new JdkListener();
+        WholeMessageListener listener = new WholeMessageListener();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
                 .subprotocols("foo", "echo.v1")
                 .buildAsync(echo(), listener).get(10, TimeUnit.SECONDS);
@@ -119,7 +75,7 @@ class EchoClientsIT extends DeployedTarget {
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
         assertEquals(1000, listener.closed.get(10, TimeUnit.SECONDS), "the server's answer to our 1000");
 
-        JdkListener second = new JdkListener();
+        WholeMessageListener second = new WholeMessageListener();
         WebSocket other = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(echo(), second).get(10, TimeUnit.SECONDS);
         assertEquals("", other.getSubprotocol(), "none offered, none chosen");
         other.sendClose(4000, "application code").get(5, TimeUnit.SECONDS);
@@ -135,7 +91,7 @@ class EchoClientsIT extends DeployedTarget {
     void jdkClientGetsAMessageOfExactlyTheEndpointsLimitEchoedAndOneByteMoreRefusedWith1009() throws Exception {
         byte[] atLimit = new byte[32 * MIB];
         new Random(32).nextBytes(atLimit);
-        JdkListener listener = new JdkListener();
+        WholeMessageListener listener = new WholeMessageListener();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(echo(), listener).get(10, TimeUnit.SECONDS);
         ws.sendBinary(ByteBuffer.wrap(atLimit), true).get(60, TimeUnit.SECONDS);
         Object echoed = listener.received.poll(60, TimeUnit.SECONDS);
@@ -144,7 +100,7 @@ class EchoClientsIT extends DeployedTarget {
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
         assertEquals(1000, listener.closed.get(10, TimeUnit.SECONDS));
 
-        JdkListener over = new JdkListener();
+        WholeMessageListener over = new WholeMessageListener();
         WebSocket tooBig = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(echo(), over).get(10, TimeUnit.SECONDS);
         // Not awaited: the server may fail the connection before the whole message is written.
         tooBig.sendBinary(ByteBuffer.wrap(Arrays.copyOf(atLimit, atLimit.length + 1)), true);

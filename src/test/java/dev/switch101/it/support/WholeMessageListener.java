@@ -1,0 +1,58 @@
+package dev.switch101.it.support;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * A listener for the JDK's {@code java.net.http.WebSocket}, which hands messages on in parts:
+ * collects whole messages in order (text as {@code String}, binary as {@code byte[]}) and the
+ * server's close code (completed exceptionally on an error).
+ */
+public final class WholeMessageListener implements WebSocket.Listener {
+
+    /** The whole messages received, in order. */
+    public final LinkedBlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    /** The status code of the server's close frame. */
+    public final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder text = new StringBuilder();
+    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        text.append(data);
+        if (last) {
+            received.add(text.toString());
+            text.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        binary.writeBytes(bytes);
+        if (last) {
+            received.add(binary.toByteArray());
+            binary.reset();
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.completeExceptionally(error);
+    }
+}
