@@ -42,7 +42,7 @@ class HandshakeEdgesIT extends DeployedTarget {
     // (WildFly) refuses it with its own 400 first.
     @Test
     void malformedQueryIsRefusedWith400() throws IOException {
-        assertBadRequest(Exchange.of(base(), handshake("echo?a=%zz").toRequest()), "bad percent-escape in the query");
+        assertBadRequest(RawHttp.exchange(base(), handshake("echo?a=%zz").toRequest()), "bad percent-escape in the query");
     }
 
     // RFC 3986 §2.1 in the path: a bad escape, an encoded '/' (the engine's decision, README), bytes
@@ -51,7 +51,7 @@ class HandshakeEdgesIT extends DeployedTarget {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ec%zzho", "echo%", "a%2Fb", "echo/%C0%AF"})
     void malformedPathIsRefusedWith400(String path) throws IOException {
-        assertBadRequest(Exchange.of(base(), handshake(path).toRequest()), null);
+        assertBadRequest(RawHttp.exchange(base(), handshake(path).toRequest()), null);
     }
 
     // Issue 12: at most once per cause per minute, so a client cannot flood the log. Every cause that
@@ -64,13 +64,13 @@ class HandshakeEdgesIT extends DeployedTarget {
                 {"echo/%C0%AF?n=", "the path is not UTF-8"}}) {
             int refusedByUs = 0;
             for (int i = 0; i < 20; i++) {
-                Response response = Exchange.of(base(), handshake(kind[0] + i).toRequest());
+                Response response = RawHttp.exchange(base(), handshake(kind[0] + i).toRequest());
                 assertEquals(400, response.status(), response.statusLine());
                 refusedByUs += response.body().startsWith("Malformed request target: ") ? 1 : 0;
             }
             ours += refusedByUs;
             String cause = "Malformed request target: " + kind[1];
-            Response records = Exchange.of(base(), RawHttp.get(base().getPath() + "it/log-records?contains="
+            Response records = RawHttp.exchange(base(), RawHttp.get(base().getPath() + "it/log-records?contains="
                     + URLEncoder.encode(cause, StandardCharsets.UTF_8)));
             assertEquals("records " + (refusedByUs > 0 ? 1 : 0), records.body().strip(),
                     "log lines for '" + kind[1] + "' after " + refusedByUs + " of our refusals");
@@ -102,7 +102,7 @@ class HandshakeEdgesIT extends DeployedTarget {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"./echo", "x/../echo", "%2e/echo", "x/%2e%2e/echo", "/echo", "echo/", "echo//"})
     void dotAndEmptySegmentsNeverMatch(String path) throws IOException {
-        Response response = Exchange.of(base(), handshake(path).toRequest());
+        Response response = RawHttp.exchange(base(), handshake(path).toRequest());
         assertNotEquals(101, response.status(), response.statusLine());
         assertTrue(response.status() < 500, () -> response.statusLine() + " " + response.body());
     }
@@ -112,8 +112,8 @@ class HandshakeEdgesIT extends DeployedTarget {
     @Test
     void originWithAnotherSchemeIsRefusedWith403() throws IOException {
         String authority = base().getHost() + ":" + base().getPort();
-        assertEquals(101, Exchange.of(base(), handshake("echo").set("Origin", "http://" + authority).toRequest()).status());
-        Response response = Exchange.of(base(), handshake("echo").set("Origin", "https://" + authority).toRequest());
+        assertEquals(101, RawHttp.exchange(base(), handshake("echo").set("Origin", "http://" + authority).toRequest()).status());
+        Response response = RawHttp.exchange(base(), handshake("echo").set("Origin", "https://" + authority).toRequest());
         assertEquals(403, response.status(), response.statusLine());
     }
 
@@ -122,9 +122,9 @@ class HandshakeEdgesIT extends DeployedTarget {
     @Test
     void hostWithTwoAuthoritiesIsRefusedWith400() throws IOException {
         String authority = base().getHost() + ":" + base().getPort();
-        Response list = Exchange.of(base(), handshake("echo").set("Host", authority + ",evil.example").toRequest());
+        Response list = RawHttp.exchange(base(), handshake("echo").set("Host", authority + ",evil.example").toRequest());
         assertEquals(400, list.status(), list.statusLine());
-        Response twice = Exchange.of(base(), handshake("echo").add("Host", "evil.example").toRequest());
+        Response twice = RawHttp.exchange(base(), handshake("echo").add("Host", "evil.example").toRequest());
         assertEquals(400, twice.status(), twice.statusLine());
     }
 
@@ -132,7 +132,7 @@ class HandshakeEdgesIT extends DeployedTarget {
     // this deployment trusts no proxy, so they change nothing.
     @Test
     void forwardingHeadersFromAnUntrustedPeerAreIgnored() throws IOException {
-        Response response = Exchange.of(base(), handshake("echo")
+        Response response = RawHttp.exchange(base(), handshake("echo")
                 .set("Origin", "https://chat.example")
                 .set("Forwarded", "proto=https;host=chat.example")
                 .set("X-Forwarded-Proto", "https")

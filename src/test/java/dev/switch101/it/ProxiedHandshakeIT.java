@@ -17,6 +17,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.switch101.it.support.RawHttp;
 import dev.switch101.it.support.RawHttp.Response;
 import dev.switch101.it.support.RawWebSocket;
 import dev.switch101.it.support.RawWebSocket.Handshake;
@@ -64,14 +65,14 @@ class ProxiedHandshakeIT {
             ws.sendText("via the proxy");
             assertEquals("via the proxy", ws.readText());
         }
-        assertEquals(101, Exchange.of(base, handshake().set("Origin", "https://chat.example")
+        assertEquals(101, RawHttp.exchange(base, handshake().set("Origin", "https://chat.example")
                 .set("X-Forwarded-Proto", "https").set("X-Forwarded-Host", "chat.example").toRequest()).status());
     }
 
     // Without forwarding headers the request is the proxy's own: http and its Host, not the page's.
     @Test
     void withoutForwardingHeadersTheDirectViewCounts() throws IOException {
-        Response response = Exchange.of(base, handshake().set("Origin", "https://chat.example").toRequest());
+        Response response = RawHttp.exchange(base, handshake().set("Origin", "https://chat.example").toRequest());
         assertEquals(403, response.status(), response.statusLine());
     }
 
@@ -79,12 +80,12 @@ class ProxiedHandshakeIT {
     // name, re-pointed here) is refused with 421, directly or as forwarded by the proxy.
     @Test
     void hostOutsideTheAllowListIsRefusedWith421() throws IOException {
-        Response direct = Exchange.of(base, handshake().set("Host", "rebound.example:" + base.getPort())
+        Response direct = RawHttp.exchange(base, handshake().set("Host", "rebound.example:" + base.getPort())
                 .set("Origin", "http://rebound.example:" + base.getPort()).toRequest());
         assertEquals(421, direct.status(), direct.statusLine());
         assertEquals("Host not allowed", direct.body().strip());
-        Response forwarded = Exchange.of(base, handshake().set("X-Forwarded-Host", "rebound.example").toRequest());
+        Response forwarded = RawHttp.exchange(base, handshake().set("X-Forwarded-Host", "rebound.example").toRequest());
         assertEquals(421, forwarded.status(), forwarded.statusLine());
-        assertEquals(101, Exchange.of(base, handshake().toRequest()).status(), "127.0.0.1 is allowed");
+        assertEquals(101, RawHttp.exchange(base, handshake().toRequest()).status(), "127.0.0.1 is allowed");
     }
 }

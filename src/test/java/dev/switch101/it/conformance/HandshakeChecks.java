@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -262,37 +259,6 @@ public abstract class HandshakeChecks extends DeployedTarget {
 
     /** One request on a fresh connection; the whole response, whatever its body framing. */
     private Response exchange(String request) throws IOException {
-        try (RawHttp http = RawHttp.connect(base())) {
-            Response response = http.send(request).readResponse();
-            if (response.status() == 101 || response.header("Content-Length") != null) {
-                return response;
-            }
-            String body = "chunked".equalsIgnoreCase(response.header("Transfer-Encoding"))
-                    ? readChunked(http.input())
-                    : new String(http.readToEnd(), StandardCharsets.UTF_8);
-            return new Response(response.statusLine(), response.status(), response.headers(), body);
-        }
-    }
-
-    private static String readChunked(InputStream in) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (true) {
-            int size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16);
-            if (size == 0) {
-                return body.toString(StandardCharsets.UTF_8);
-            }
-            body.write(in.readNBytes(size));
-            readLine(in);
-        }
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        return line.toString();
+        return RawHttp.exchange(base(), request);
     }
 }
