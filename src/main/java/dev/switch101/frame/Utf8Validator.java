@@ -1,6 +1,9 @@
 package dev.switch101.frame;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Streaming UTF-8 validator (RFC 3629 §4), for text messages (RFC 6455 §5.6, §8.1) and close
@@ -51,8 +54,16 @@ public final class Utf8Validator {
 
     private static final byte[] CLASS_OF = new byte[256];
     private static final byte[] TRANSITION = new byte[STATE_COUNT * CLASS_COUNT];
+    /**
+     * The transition table expanded to one entry per (state, byte): {@code NEXT[state << 8 | byte]},
+     * one lookup per byte on the hot path instead of a class lookup and a multiply.
+     */
+    private static final byte[] NEXT = new byte[STATE_COUNT << 8];
+    /** Eight bytes of an array as one long, for the ASCII fast path. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    // Used to test eight bytes at once for the ASCII fast path.
+    // Used to test eight bytes at once for the ASCII fast path; the byte order does not matter
+    // for a test of all eight high bits.
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     static {
@@ -93,6 +104,12 @@ public final class Utf8Validator {
         on(AFTER_F0, C_CONT_MID, TAIL2);
         on(AFTER_F0, C_CONT_HI, TAIL2);
         on(AFTER_F4, C_CONT_LO, TAIL2);
+
+        for (int state = 0; state < STATE_COUNT; state++) {
+            for (int b = 0; b < 256; b++) {
+                NEXT[state << 8 | b] = TRANSITION[state * CLASS_COUNT + CLASS_OF[b]];
+            }
+        }
     }
 
     private static void fillClass(int from, int to, int byteClass) {
@@ -130,29 +147,40 @@ public final class Utf8Validator {
         if (s == REJECT) {
             return false;
         }
-        int i = chunk.position();
-        int limit = chunk.limit();
-        while (i < limit) {
+        if (chunk.hasArray()) {
+            int offset = chunk.arrayOffset();
+            s = run(chunk.array(), offset + chunk.position(), offset + chunk.limit(), s);
+        } else {
+            for (int i = chunk.position(), limit = chunk.limit(); i < limit; i++) {
+                s = NEXT[(s << 8) | (chunk.get(i) & 0xFF)];
+            }
+        }
+        state = s;
+        return s != REJECT;
+    }
+
+    /**
+     * The automaton over {@code bytes[from, to)} from state {@code s}. REJECT is sticky (its row
+     * leads only to itself), so the loop checks it once, at the end, not per byte. In ACCEPT,
+     * where an ASCII byte leaves the state as it is, ASCII runs are skipped eight bytes at a time.
+     */
+    private static int run(byte[] bytes, int from, int to, int s) {
+        int i = from;
+        while (i < to) {
             if (s == ACCEPT) {
-                // ASCII fast path: most text is ASCII, and in ACCEPT state an ASCII byte keeps us
-                // there, so whole words without high bits can be skipped. getLong's byte order does
-                // not matter for a test of all eight high bits.
-                while (i + Long.BYTES <= limit && (chunk.getLong(i) & HIGH_BITS) == 0) {
+                while (i + Long.BYTES <= to && ((long) WORDS.get(bytes, i) & HIGH_BITS) == 0) {
                     i += Long.BYTES;
                 }
-                if (i == limit) {
+                while (i < to && bytes[i] >= 0) {
+                    i++;
+                }
+                if (i == to) {
                     break;
                 }
             }
-            s = TRANSITION[s * CLASS_COUNT + CLASS_OF[chunk.get(i) & 0xFF]];
-            if (s == REJECT) {
-                state = REJECT;
-                return false;
-            }
-            i++;
+            s = NEXT[(s << 8) | (bytes[i++] & 0xFF)];
         }
-        state = s;
-        return true;
+        return s;
     }
 
     /**

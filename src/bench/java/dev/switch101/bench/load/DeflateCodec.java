@@ -17,6 +17,8 @@ final class DeflateCodec {
 
     private final Inflater inflater = new Inflater(true);
     private final byte[] out = new byte[16384];
+    /** The server ended the message's DEFLATE stream with a final block (BFINAL, RFC 7692 §7.2.3.3). */
+    private boolean streamEnded;
 
     /** The message compressed as one raw DEFLATE block sequence, without the final empty block's tail (§7.2.1). */
     static byte[] compress(byte[] message) {
@@ -52,13 +54,25 @@ final class DeflateCodec {
 
     /** Inflates a part of a compressed message and checks it against the expectation. */
     void inflate(ByteBuffer chunk, Expectation expectation) {
+        if (streamEnded && chunk.hasRemaining()) {
+            throw new BenchFailure("server sent compressed data after a final DEFLATE block");
+        }
         inflater.setInput(chunk);
         drain(expectation);
         chunk.position(chunk.limit());
     }
 
-    /** The message's last frame has been inflated: add the tail that sender removed. */
+    /**
+     * The message's last frame has been inflated: add the tail the sender removed — or, if the
+     * sender ended the stream with a final block, start a new stream for the next message (a
+     * finished stream has no context to take over).
+     */
     void finishMessage(Expectation expectation) {
+        if (streamEnded) {
+            inflater.reset();
+            streamEnded = false;
+            return;
+        }
         inflater.setInput(TAIL);
         drain(expectation);
     }
@@ -73,10 +87,16 @@ final class DeflateCodec {
                 int n = inflater.inflate(out);
                 if (n > 0) {
                     expectation.check(ByteBuffer.wrap(out, 0, n));
+                } else if (inflater.finished()) {
+                    streamEnded = true;
+                    if (inflater.getRemaining() > 0) {
+                        throw new BenchFailure("server sent compressed data after a final DEFLATE block");
+                    }
+                    return;
                 } else if (inflater.needsInput()) {
                     return;
                 } else {
-                    throw new BenchFailure("server's compressed message ended or asked for a dictionary");
+                    throw new BenchFailure("server's compressed message asked for a dictionary");
                 }
             }
         } catch (DataFormatException e) {

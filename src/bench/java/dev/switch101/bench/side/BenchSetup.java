@@ -35,7 +35,20 @@ record BenchSetup(Path dir, Path pinned, String serverCpus, String clientCpus, i
 
     /** Tomcat's JVM options: WildFly's default heap ceiling, fixed, so both have the same room. */
     List<String> serverJvmOptions() {
-        return List.of("-Xms512m", "-Xmx512m", "-Djava.net.preferIPv4Stack=true");
+        List<String> options = new java.util.ArrayList<>(List.of("-Xms512m", "-Xmx512m", "-Djava.net.preferIPv4Stack=true"));
+        options.addAll(extraServerJvmOptions());
+        return options;
+    }
+
+    /**
+     * Extra JVM options for both servers, from {@code -Dbench.serverJvmArgs} separated by
+     * {@code |} (a profiler, for instance: {@code -XX:StartFlightRecording:filename=target/bench/jfr/,settings=profile}).
+     * Tomcat gets them on its command line, WildFly through {@code JDK_JAVA_OPTIONS}, which
+     * leaves standalone.conf's own options as they are.
+     */
+    List<String> extraServerJvmOptions() {
+        String value = System.getProperty("bench.serverJvmArgs", "");
+        return java.util.Arrays.stream(value.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String required(String name) {

@@ -63,7 +63,7 @@ final class WildFlyContainer implements Container {
                 "-Djboss.http.port=" + setup.wildflyHttpPort(), "-Djboss.https.port=" + setup.wildflyHttpsPort(),
                 "-Djboss.management.http.port=" + setup.wildflyManagementPort());
         ServerProcess server = ServerProcess.start("wildfly-" + mode.dirName(), setup.pinned(), setup.serverCpus(),
-                command, Map.of("JAVA_HOME", System.getProperty("java.home")), setup.dir(),
+                command, environment(), setup.dir(),
                 List.of(port(), setup.wildflyHttpsPort(), setup.wildflyManagementPort()));
         try {
             server.awaitHandshake(port(), SideBySide.API_PATH, 180);
@@ -72,6 +72,14 @@ final class WildFlyContainer implements Container {
             throw e;
         }
         return server;
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home")));
+        if (!setup.extraServerJvmOptions().isEmpty()) {
+            env.put("JDK_JAVA_OPTIONS", String.join(" ", setup.extraServerJvmOptions()));
+        }
+        return env;
     }
 
     private void runCli(Path base, Path script) throws IOException, InterruptedException {

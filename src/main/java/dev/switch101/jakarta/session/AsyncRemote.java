@@ -1,7 +1,6 @@
 package dev.switch101.jakarta.session;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -49,13 +48,13 @@ final class AsyncRemote implements RemoteEndpoint.Async {
     @Override
     public void sendText(String text, SendHandler handler) {
         Objects.requireNonNull(text, "text");
-        submit(() -> sender.sendWhole(MessageType.TEXT, StandardCharsets.UTF_8.encode(text), false), handler);
+        submit(() -> sender.sendWhole(MessageType.TEXT, MessageSender.utf8(text), false), handler);
     }
 
     @Override
     public Future<Void> sendText(String text) {
         Objects.requireNonNull(text, "text");
-        return submit(() -> sender.sendWhole(MessageType.TEXT, StandardCharsets.UTF_8.encode(text), false));
+        return submit(() -> sender.sendWhole(MessageType.TEXT, MessageSender.utf8(text), false));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import jakarta.websocket.EncodeException;
@@ -36,7 +35,7 @@ final class BasicRemote implements RemoteEndpoint.Basic {
     @Override
     public void sendText(String text) throws IOException {
         Objects.requireNonNull(text, "text");
-        sender.sendWhole(MessageType.TEXT, StandardCharsets.UTF_8.encode(text), true);
+        sender.sendWhole(MessageType.TEXT, MessageSender.utf8(text), true);
     }
 
     @Override
@@ -48,7 +47,7 @@ final class BasicRemote implements RemoteEndpoint.Basic {
     @Override
     public void sendText(String partialMessage, boolean isLast) throws IOException {
         Objects.requireNonNull(partialMessage, "partialMessage");
-        sender.sendBasicPart(MessageType.TEXT, StandardCharsets.UTF_8.encode(partialMessage), isLast);
+        sender.sendBasicPart(MessageType.TEXT, MessageSender.utf8(partialMessage), isLast);
     }
 
     @Override

@@ -34,6 +34,27 @@ class AccumulatorsTest {
     }
 
     @Test
+    void surrogatePairsCountAsTwoCharactersEvenWhenAPartEndsInsideOne() throws Exception {
+        String text = "a\uD83D\uDE00b"; // 4 characters: a, an emoji (a surrogate pair, 4 bytes), b
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        TextAccumulator exact = new TextAccumulator(4);
+        assertNull(exact.add(ByteBuffer.wrap(bytes, 0, 3), false)); // ends two bytes into the emoji
+        assertEquals(text, exact.add(ByteBuffer.wrap(bytes, 3, bytes.length - 3), true));
+
+        TextAccumulator over = new TextAccumulator(3);
+        assertThrows(MessageTooBigException.class, () -> over.add(ByteBuffer.wrap(bytes), true));
+    }
+
+    @Test
+    void aMessageInOnePartIsDecodedWithoutBeingCollectedAndLeavesThePartAsItWas() throws Exception {
+        byte[] bytes = "xx€ü".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer part = ByteBuffer.wrap(bytes, 2, bytes.length - 2);
+        assertEquals("€ü", new TextAccumulator(2).add(part, true));
+        assertEquals(2, part.position());
+        assertThrows(MessageTooBigException.class, () -> new TextAccumulator(1).add(part, true));
+    }
+
+    @Test
     void binaryUpToTheLimitIsWholeAndOneByteMoreIsTooBig() throws Exception {
         BinaryAccumulator exact = new BinaryAccumulator(5);
         assertNull(exact.add(ByteBuffer.wrap(new byte[] {1, 2, 3}), false));
