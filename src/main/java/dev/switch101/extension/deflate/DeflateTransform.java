@@ -27,6 +27,8 @@ final class DeflateTransform implements FrameTransform {
     /** Extra output room over the input: block headers, and the flush's empty stored block. */
     private static final int OUTPUT_SLACK = 64;
     private static final int TAIL_LENGTH = 4;
+    /** BFINAL 0, BTYPE 00 and padding: an empty stored block without its LEN and NLEN. */
+    private static final byte EMPTY_STORED_BLOCK_HEADER = 0;
 
     private final DeflateAgreement agreement;
     private final DeflateConfig config;
@@ -113,9 +115,15 @@ final class DeflateTransform implements FrameTransform {
             fill = TAIL_LENGTH;
         }
         // The output ends with the flush's 00 00 ff ff: stripped from the message's end (§7.2.1),
-        // kept inside it, where it is an empty stored block the peer's inflater skips. An empty
-        // frame after a flushed one gives no output at all (zlib has nothing to flush): it goes
-        // out empty, and the peer's appended tail follows the previous frame's flush.
+        // kept inside it, where it is an empty stored block the peer's inflater skips.
+        if (fin && fill == 0) {
+            // An empty last frame after a flushed one: zlib has nothing to flush, and the previous
+            // frame's tail is already sent. The message must still end in the header of an empty
+            // stored block (§7.2.1 step 3), or the 00 00 ff ff the peer appends begins a stored
+            // block that swallows its next message: one 00 octet is that header (§7.2.3.6).
+            send(true, rsv, ByteBuffer.wrap(new byte[] {EMPTY_STORED_BLOCK_HEADER}), next);
+            return;
+        }
         send(fin, rsv, ByteBuffer.wrap(out, 0, fin && endsWithTail(out, fill) ? fill - TAIL_LENGTH : fill), next);
     }
 

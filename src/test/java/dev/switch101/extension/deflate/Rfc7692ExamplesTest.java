@@ -176,16 +176,22 @@ class Rfc7692ExamplesTest {
     }
 
     @Test
-    void emptyLastPartAfterAFlushedPartIsSentAsAnEmptyFinalFrame() throws Exception {
-        // zlib has nothing to flush after a flush: the final frame is empty, and the message still inflates
-        DeflateFixture f = new DeflateFixture("permessage-deflate", NO_TAKEOVER, 16384);
+    void emptyLastPartAfterAFlushedPartEndsInAnEmptyStoredBlockHeaderSoAPeerKeepingItsContextReadsTheNextMessage()
+            throws Exception {
+        // zlib has nothing to flush after a flush, and the flushed frame's 00 00 ff ff is gone: an
+        // empty final frame would leave the peer's appended tail as the start of a stored block
+        // that swallows the next message (what the load generator's inflater, kept per connection, met)
+        DeflateFixture f = new DeflateFixture("permessage-deflate", TAKEOVER, 16384);
         f.send(false, OpCode.BINARY, HELLO);
         f.send(true, OpCode.CONTINUATION, new byte[0]);
-        assertEquals("8000", f.sent.get(1), "an empty final continuation frame");
-        DeflateFixture peer = new DeflateFixture("permessage-deflate", NO_TAKEOVER, 16384);
+        assertEquals("800100", f.sent.get(1), "a final continuation frame holding one 00 octet");
+        f.send(true, OpCode.BINARY, HELLO);
+        DeflateFixture peer = new DeflateFixture("permessage-deflate", TAKEOVER, 16384);
         for (String frame : f.sent) {
             peer.receive(hex(frame));
         }
-        assertEquals("Hello", peer.application.text());
+        assertEquals("HelloHello", peer.application.text());
+        assertEquals(2, peer.application.frames.stream().filter(frame -> frame.startsWith("fin ")).count(),
+                "two whole messages: " + peer.application.frames);
     }
 }
