@@ -13,8 +13,9 @@ import java.util.Arrays;
  * string's own storage) does the work that a {@code CharsetDecoder} per part, a
  * {@code StringBuilder} and a final copy did before. A message that arrives in one part — most
  * of them — is decoded straight from that part, without being collected at all. The limit is
- * still enforced as the parts come, by counting the UTF-16 characters their bytes stand for, so
- * memory stays within three bytes per character of the limit plus one part.
+ * still enforced as the parts come, by counting the UTF-16 characters their bytes stand for
+ * once there are more bytes than the limit allows characters, so memory stays within three
+ * bytes per character of the limit plus one part.
  */
 final class TextAccumulator {
 
@@ -23,6 +24,8 @@ final class TextAccumulator {
     private final int maxChars;
     private byte[] bytes = EMPTY;
     private int length;
+    /** Whether the message has grown past {@code maxChars} bytes, so that its characters are counted. */
+    private boolean counting;
     private long chars;
 
     TextAccumulator(int maxChars) {
@@ -36,15 +39,33 @@ final class TextAccumulator {
      * @throws MessageTooBigException as soon as the message is longer than the limit
      */
     String add(ByteBuffer part, boolean last) throws MessageTooBigException {
-        chars += utf16Length(part);
-        if (chars > maxChars) {
-            throw new MessageTooBigException("Text message longer than " + maxChars + " characters");
-        }
         if (length == 0 && last) {
-            return decode(part);
+            String text = decode(part);
+            if (text.length() > maxChars) {
+                throw tooBig();
+            }
+            return text;
+        }
+        // A character takes at least one byte: only past maxChars bytes can the limit be crossed,
+        // and only then are characters counted (what was collected so far once, then each part).
+        if (counting || (long) length + part.remaining() > maxChars) {
+            if (!counting) {
+                counting = true;
+                chars = utf16Length(bytes, 0, length);
+            }
+            chars += part.hasArray()
+                    ? utf16Length(part.array(), part.arrayOffset() + part.position(), part.remaining())
+                    : utf16Length(copyOf(part), 0, part.remaining());
+            if (chars > maxChars) {
+                throw tooBig();
+            }
         }
         append(part);
         return last ? new String(bytes, 0, length, StandardCharsets.UTF_8) : null;
+    }
+
+    private MessageTooBigException tooBig() {
+        return new MessageTooBigException("Text message longer than " + maxChars + " characters");
     }
 
     /**
@@ -52,10 +73,10 @@ final class TextAccumulator {
      * continuation byte, and one more per four-byte sequence (a surrogate pair). Counted by
      * leading bytes, so a part that ends inside a character counts it once.
      */
-    static long utf16Length(ByteBuffer part) {
+    static long utf16Length(byte[] utf8, int offset, int length) {
         long count = 0;
-        for (int i = part.position(), end = part.limit(); i < end; i++) {
-            int b = part.get(i);
+        for (int i = offset, end = offset + length; i < end; i++) {
+            int b = utf8[i];
             if ((b & 0xC0) != 0x80) {
                 count++;
             }
@@ -66,14 +87,18 @@ final class TextAccumulator {
         return count;
     }
 
+    private static byte[] copyOf(ByteBuffer part) {
+        byte[] copy = new byte[part.remaining()];
+        part.duplicate().get(copy);
+        return copy;
+    }
+
     private static String decode(ByteBuffer part) {
         if (part.hasArray()) {
             return new String(part.array(), part.arrayOffset() + part.position(), part.remaining(),
                     StandardCharsets.UTF_8);
         }
-        byte[] copy = new byte[part.remaining()];
-        part.duplicate().get(copy);
-        return new String(copy, StandardCharsets.UTF_8);
+        return new String(copyOf(part), StandardCharsets.UTF_8);
     }
 
     private void append(ByteBuffer part) throws MessageTooBigException {
