@@ -9,6 +9,7 @@ import jakarta.servlet.annotation.WebListener;
 
 import dev.switch101.examples.chat.ChatRooms;
 import dev.switch101.examples.ticker.TickerFeed;
+import dev.switch101.server.ContextParameters;
 import dev.switch101.server.EndpointRegistration;
 import dev.switch101.server.WebSocketServer;
 import dev.switch101.session.Limits;
@@ -34,7 +35,7 @@ public final class ExamplesListener implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         WebSocketServer server = WebSocketServer.of(context);
-        Limits defaults = Limits.from(context::getInitParameter);
+        Limits defaults = Limits.from(ContextParameters.of(context)::apply);
         // The engine's own interface beside the annotated /echo: the same contract, streamed.
         server.addEndpoint(EndpointRegistration.of("/stream-echo", EchoHandler::new)
                 .withSubprotocols(List.of("echo.v2", "echo.v1"))

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,23 +92,24 @@ public final class WebSocketServer {
             if (context.getAttribute(ATTRIBUTE) instanceof WebSocketServer server) {
                 return server;
             }
+            UnaryOperator<String> param = ContextParameters.of(context);
             OriginPolicy policy = OriginPolicy.fromConfig(
-                    Objects.requireNonNullElse(context.getInitParameter("dev.switch101.allowedOrigins"), ""),
-                    Boolean.parseBoolean(context.getInitParameter("dev.switch101.requireOrigin")))
-                    .trustProxies(TrustedProxies.parse(context.getInitParameter("dev.switch101.trustedProxies")));
-            HostAllowList hosts = HostAllowList.parse(context.getInitParameter("dev.switch101.allowedHosts"));
-            Limits limits = Limits.from(context::getInitParameter);
-            String threads = context.getInitParameter("dev.switch101.dispatchThreads");
-            String managed = context.getInitParameter("dev.switch101.useManagedExecutor");
+                    Objects.requireNonNullElse(param.apply("dev.switch101.allowedOrigins"), ""),
+                    Boolean.parseBoolean(param.apply("dev.switch101.requireOrigin")))
+                    .trustProxies(TrustedProxies.parse(param.apply("dev.switch101.trustedProxies")));
+            HostAllowList hosts = HostAllowList.parse(param.apply("dev.switch101.allowedHosts"));
+            Limits limits = Limits.from(param::apply);
+            String threads = param.apply("dev.switch101.dispatchThreads");
+            String managed = param.apply("dev.switch101.useManagedExecutor");
             boolean useManaged = managed == null || Boolean.parseBoolean(managed);
             int dispatchThreads = threads == null ? DEFAULT_DISPATCH_THREADS : Integer.parseInt(threads.trim());
             DispatchExecutor dispatch = DispatchExecutor.create(useManaged, dispatchThreads, "switch101-dispatch");
             ReadResumption resumption = ReadResumption.forContainer(context.getServerInfo(),
-                    context.getInitParameter("dev.switch101.readResumption"));
-            String pool = context.getInitParameter("dev.switch101.readBufferPoolSize");
+                    param.apply("dev.switch101.readResumption"));
+            String pool = param.apply("dev.switch101.readBufferPoolSize");
             int poolSize = pool == null || pool.isBlank() ? ReadBuffers.DEFAULT_CAPACITY : Integer.parseInt(pool.trim());
             WebSocketServer server = new WebSocketServer(policy, hosts, limits, dispatch, resumption, useManaged,
-                    dispatchThreads, poolSize, DeflateConfig.from(context::getInitParameter));
+                    dispatchThreads, poolSize, DeflateConfig.from(param::apply));
             context.setAttribute(ATTRIBUTE, server);
             UpgradeRegistry.of(context).register(new WebSocketProtocol(server));
             return server;

@@ -41,14 +41,29 @@ record BenchSetup(Path dir, Path pinned, String serverCpus, String clientCpus, i
     }
 
     /**
-     * Extra JVM options for both servers, from {@code -Dbench.serverJvmArgs} separated by
-     * {@code |} (a profiler, for instance: {@code -XX:StartFlightRecording:filename=target/bench/jfr/,settings=profile}).
-     * Tomcat gets them on its command line, WildFly through {@code JDK_JAVA_OPTIONS}, which
-     * leaves standalone.conf's own options as they are.
+     * Extra JVM options for both servers: Switch101's compression context setting (a system
+     * property it reads where the WAR sets no context-param; the native side ignores it), then
+     * {@code -Dbench.serverJvmArgs} separated by {@code |} (a profiler, for instance:
+     * {@code -XX:StartFlightRecording:filename=target/bench/jfr/,settings=profile}). Tomcat gets
+     * them on its command line, WildFly through {@code JDK_JAVA_OPTIONS}, which leaves
+     * standalone.conf's own options as they are.
      */
     List<String> extraServerJvmOptions() {
+        List<String> options = new java.util.ArrayList<>();
+        options.add("-Ddev.switch101.deflateContextTakeover=" + deflateContextTakeover());
         String value = System.getProperty("bench.serverJvmArgs", "");
-        return java.util.Arrays.stream(value.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        java.util.Arrays.stream(value.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).forEach(options::add);
+        return options;
+    }
+
+    /**
+     * Whether Switch101 keeps its compression context from message to message in the run
+     * ({@code -Dbench.deflateContextTakeover}, default {@code true}): the native containers do,
+     * so the deflate row compares like with like. Switch101's own default is {@code false}
+     * (no compressor held by an idle connection).
+     */
+    static boolean deflateContextTakeover() {
+        return Boolean.parseBoolean(System.getProperty("bench.deflateContextTakeover", "true"));
     }
 
     private static String required(String name) {

@@ -80,7 +80,8 @@ final class MarkdownReport {
                 .append(" -Dbench.warmup=").append(settings.warmupSeconds())
                 .append(" -Dbench.rounds=").append(settings.rounds())
                 .append(" -Dbench.seconds=").append(settings.roundSeconds())
-                .append(" -Dbench.handshakes=").append(settings.handshakes()).append("`.\n");
+                .append(" -Dbench.handshakes=").append(settings.handshakes())
+                .append(BenchSetup.deflateContextTakeover() ? "" : " -Dbench.deflateContextTakeover=false").append("`.\n");
         md.append("- Each cell: the median of ").append(settings.rounds()).append(" rounds ± half their range "
                 + "(in % of the median); ").append(settings.describe()).append(". Ratio: median over median "
                 + "(above 1: Switch101 faster). MB = 10^6 bytes of echoed payload per second.\n");
@@ -93,6 +94,12 @@ final class MarkdownReport {
         md.append("- The same class serves @ServerEndpoint on both sides (dev.switch101.bench.endpoint.BenchEchoEndpoint: "
                 + "whole String / ByteBuffer messages back through getBasicRemote()); the engine echo is "
                 + "/switch101/stream-echo (examples.EchoHandler, which streams each part back as it arrives).\n");
+        md.append(BenchSetup.deflateContextTakeover()
+                ? "- permessage-deflate: Switch101 keeps its compression context from message to message "
+                        + "(-Ddev.switch101.deflateContextTakeover=true), as the native containers do; its own default "
+                        + "does not (-Dbench.deflateContextTakeover=false measures that).\n"
+                : "- permessage-deflate: Switch101 with its default, no compression context kept between messages, "
+                        + "where the native containers keep theirs.\n");
         return md.toString();
     }
 

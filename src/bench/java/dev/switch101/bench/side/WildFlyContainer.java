@@ -76,9 +76,7 @@ final class WildFlyContainer implements Container {
 
     private Map<String, String> environment() {
         Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home")));
-        if (!setup.extraServerJvmOptions().isEmpty()) {
-            env.put("JDK_JAVA_OPTIONS", String.join(" ", setup.extraServerJvmOptions()));
-        }
+        env.put("JDK_JAVA_OPTIONS", String.join(" ", setup.extraServerJvmOptions()));
         return env;
     }
 

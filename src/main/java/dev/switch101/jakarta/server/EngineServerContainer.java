@@ -20,6 +20,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import dev.switch101.jakarta.pojo.PojoEndpoints;
+import dev.switch101.server.ContextParameters;
 import dev.switch101.server.EndpointRegistration;
 import dev.switch101.server.PathTemplate;
 import dev.switch101.server.WebSocketServer;
@@ -72,7 +73,7 @@ public final class EngineServerContainer extends ClientlessContainer implements 
             }
             Map<String, Object> sessionProperties = new HashMap<>();
             // The session side's bound on queued asynchronous sends, per application.
-            String pending = context.getInitParameter(MAX_PENDING_ASYNC_SENDS);
+            String pending = ContextParameters.of(context).apply(MAX_PENDING_ASYNC_SENDS);
             if (pending != null && !pending.isBlank()) {
                 sessionProperties.put(MAX_PENDING_ASYNC_SENDS, pending.trim());
             }
