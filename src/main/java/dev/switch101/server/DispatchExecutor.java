@@ -5,8 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,23 +50,21 @@ final class DispatchExecutor {
         }
         AtomicInteger count = new AtomicInteger();
         Set<Thread> started = ConcurrentHashMap.newKeySet();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    // A thread that times out leaves the set: over a long life the pool starts
-                    // threads again and again, and the set must hold only the living ones.
-                    Thread t = new Thread(() -> {
-                        try {
-                            r.run();
-                        } finally {
-                            started.remove(Thread.currentThread());
-                        }
-                    }, name + "-" + count.incrementAndGet());
-                    t.setDaemon(true);
-                    started.add(t);
-                    return t;
-                });
-        // Idle applications hold no threads.
-        pool.allowCoreThreadTimeOut(true);
+        // Idle applications hold no threads: the pool's threads end after a minute without work.
+        OnDemandThreadPool pool = OnDemandThreadPool.create(threads, r -> {
+            // A thread that times out leaves the set: over a long life the pool starts
+            // threads again and again, and the set must hold only the living ones.
+            Thread t = new Thread(() -> {
+                try {
+                    r.run();
+                } finally {
+                    started.remove(Thread.currentThread());
+                }
+            }, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            started.add(t);
+            return t;
+        });
         return new DispatchExecutor(pool, pool, started);
     }
 
