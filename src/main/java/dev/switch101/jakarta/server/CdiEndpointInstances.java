@@ -1,6 +1,8 @@
 package dev.switch101.jakarta.server;
 
 import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -24,6 +26,14 @@ final class CdiEndpointInstances implements EndpointInstances {
     private volatile Object beanManager;
     private static final Object NONE = new Object();
 
+    /**
+     * One {@link Unmanaged} per endpoint class, made on its first connection: making one builds
+     * the class's injection target (Weld reads the class), which is the same for every instance
+     * and cost WildFly's handshake rate dearly when it was done per connection. The classes are
+     * the application's, and so is this object: nothing outlives a redeploy.
+     */
+    private final Map<Class<?>, Unmanaged<?>> unmanaged = new ConcurrentHashMap<>();
+
     @Override
     public Instance create(Class<?> type) throws InstantiationException {
         Object manager = beanManager();
@@ -33,10 +43,12 @@ final class CdiEndpointInstances implements EndpointInstances {
         return created(bm, type);
     }
 
-    private static <T> Instance created(BeanManager manager, Class<T> type) throws InstantiationException {
+    private <T> Instance created(BeanManager manager, Class<T> type) throws InstantiationException {
         Unmanaged.UnmanagedInstance<T> instance;
         try {
-            instance = new Unmanaged<>(manager, type).newInstance().produce().inject().postConstruct();
+            @SuppressWarnings("unchecked") // the map holds an Unmanaged<T> under the key T
+            Unmanaged<T> maker = (Unmanaged<T>) unmanaged.computeIfAbsent(type, t -> new Unmanaged<>(manager, t));
+            instance = maker.newInstance().produce().inject().postConstruct();
         } catch (RuntimeException e) {
             InstantiationException failure = new InstantiationException("CDI could not make an instance of "
                     + type.getName() + ": " + e);
