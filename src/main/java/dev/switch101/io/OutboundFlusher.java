@@ -59,6 +59,8 @@ final class OutboundFlusher implements WriteListener {
     private boolean closed;
     /** Work for the caller to do once the lock is released. */
     private boolean mustClose;
+    /** Bytes were written since the last flush of the container's buffer. */
+    private boolean unflushed;
     /** Close without flushing: the peer is gone or does not read. */
     private boolean aborting;
     private Throwable failure;
@@ -79,12 +81,24 @@ final class OutboundFlusher implements WriteListener {
         this.onStalled = onStalled;
     }
 
-    /** Queues a data frame, waiting for room until {@code deadline} ({@link System#nanoTime()}). */
+    /**
+     * Queues a data frame, waiting for room until {@code deadline} ({@link System#nanoTime()}),
+     * and writes what the container takes — without flushing its buffer: the sender calls
+     * {@link #flushWritten()} after its last frame.
+     */
     void writeData(byte[] frame, long deadline) throws IOException {
         synchronized (this) {
             awaitRoom(frame.length, deadline);
             enqueue(frame, false);
-            flush();
+            flush(false);
+        }
+        afterUnlock();
+    }
+
+    /** Pushes what was written out of the container's buffer (and writes what is still queued). */
+    void flushWritten() {
+        synchronized (this) {
+            flush(true);
         }
         afterUnlock();
     }
@@ -99,7 +113,7 @@ final class OutboundFlusher implements WriteListener {
                 return false;
             }
             enqueue(frame, true);
-            flush();
+            flush(true);
         }
         afterUnlock();
         return true;
@@ -114,7 +128,7 @@ final class OutboundFlusher implements WriteListener {
             enqueue(frame, true);
             closeQueued = true;
             notifyAll(); // waiting data senders give up now
-            flush();
+            flush(true);
         }
         afterUnlock();
     }
@@ -125,7 +139,7 @@ final class OutboundFlusher implements WriteListener {
             closeRequested = true;
             closeQueued = true;
             notifyAll();
-            flush();
+            flush(true);
         }
         afterUnlock();
     }
@@ -145,7 +159,7 @@ final class OutboundFlusher implements WriteListener {
     @Override
     public void onWritePossible() {
         synchronized (this) {
-            flush();
+            flush(true);
         }
         afterUnlock();
     }
@@ -184,16 +198,20 @@ final class OutboundFlusher implements WriteListener {
         }
     }
 
-    /** Writes while the container takes more; under the lock. */
-    private void flush() {
+    /**
+     * Writes while the container takes more, then, if {@code push}, flushes the container's
+     * buffer (some containers, Tomcat among them, hold non-blocking writes there until a flush);
+     * under the lock.
+     */
+    private void flush(boolean push) {
         if (closed) {
             return;
         }
         try {
-            boolean wrote = false;
             // isReady() before every write: the servlet contract for non-blocking output. When it
             // answers false, the container calls onWritePossible once the socket has drained.
             boolean ready = true;
+            boolean wrote = false;
             while (!queue.isEmpty() && (ready = out.isReady())) {
                 Entry entry = queue.poll();
                 queuedBytes -= entry.bytes.length;
@@ -204,12 +222,13 @@ final class OutboundFlusher implements WriteListener {
                 wrote = true;
             }
             if (wrote) {
+                unflushed = true;
                 notifyAll();
                 onWritten.run();
-                // Some containers (Tomcat) hold non-blocking writes in a buffer until a flush.
-                if (ready = out.isReady()) {
-                    out.flush();
-                }
+            }
+            if (push && unflushed && (ready = out.isReady())) {
+                out.flush();
+                unflushed = false;
             }
             if (closeRequested && queue.isEmpty() && ready && (ready = out.isReady())) {
                 markClosed();

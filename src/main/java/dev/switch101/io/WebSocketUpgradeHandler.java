@@ -169,6 +169,11 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
         }
 
         @Override
+        public void flush() {
+            flusher.flushWritten();
+        }
+
+        @Override
         public boolean writeControl(byte[] frame) {
             return flusher.writeControl(frame);
         }

@@ -132,7 +132,8 @@ public final class CoreSession {
         this.handshake = handshake;
         this.limits = limits;
         this.transport = transport;
-        this.dispatch = new SerialExecutor(executor);
+        // The replies to a batch of callbacks leave in one flush, at the batch's end.
+        this.dispatch = new SerialExecutor(executor, transport::flush);
         this.backlog = new InboundBacklog((long) MAX_BACKLOG_READS * limits.readBufferSize(), this::resumeInput);
         this.frames = new InboundFrames(new Inbound(), limits.maxMessageSize());
         this.extensions = new ExtensionStack(extensions, frames,
@@ -430,11 +431,16 @@ public final class CoreSession {
 
     private void send(MessageType type, ByteBuffer data, boolean whole, boolean last) throws IOException {
         ensureOpen();
+        // From a callback with more callbacks of this connection waiting: the flush waits for the
+        // batch's end, so that the replies to a burst of messages leave in one write. (Like
+        // Netty's flush after a read batch: the reply waits for the callbacks already queued
+        // behind it, never for new input.)
+        boolean flush = !dispatch.moreQueuedForCurrentThread();
         try {
             if (whole) {
-                outbound.sendMessage(type, data);
+                outbound.sendMessage(type, data, flush);
             } else {
-                outbound.sendPart(type, data, last);
+                outbound.sendPart(type, data, last, flush);
             }
         } catch (IOException e) {
             if (e.getCause() instanceof TimeoutException) {

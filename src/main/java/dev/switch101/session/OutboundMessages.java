@@ -42,8 +42,13 @@ final class OutboundMessages {
         return Math.max(1024, Math.min(64 * 1024, limits.outboundQueueSize() / 2));
     }
 
-    /** Sends a whole message once no other message is in progress. */
-    void sendMessage(MessageType type, ByteBuffer data) throws IOException {
+    /**
+     * Sends a whole message once no other message is in progress.
+     *
+     * @param flush whether to push it out at once; otherwise it may wait in the transport's
+     *              buffer for the caller's {@link Transport#flush()}
+     */
+    void sendMessage(MessageType type, ByteBuffer data, boolean flush) throws IOException {
         long deadline = deadline();
         synchronized (lock) {
             awaitTurn(deadline);
@@ -51,6 +56,9 @@ final class OutboundMessages {
         }
         try {
             writeFrames(type, data.duplicate(), true, false, deadline);
+            if (flush) {
+                transport.flush();
+            }
         } finally {
             endTurn();
         }
@@ -60,9 +68,10 @@ final class OutboundMessages {
      * Sends a part of a message: the first part waits for a turn, later parts continue the
      * message, and the last part ends it.
      *
+     * @param flush whether to push the part out at once (see {@link #sendMessage})
      * @throws IllegalStateException if a message of the other type is in progress
      */
-    void sendPart(MessageType type, ByteBuffer part, boolean last) throws IOException {
+    void sendPart(MessageType type, ByteBuffer part, boolean last, boolean flush) throws IOException {
         boolean continuation;
         long deadline = deadline();
         synchronized (lock) {
@@ -79,6 +88,9 @@ final class OutboundMessages {
         boolean done = false;
         try {
             writeFrames(type, part.duplicate(), last, continuation, deadline);
+            if (flush) {
+                transport.flush();
+            }
             done = true;
         } finally {
             if (last || !done) {

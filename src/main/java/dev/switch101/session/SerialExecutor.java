@@ -9,18 +9,35 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Runs tasks one at a time, in submission order, on a shared executor: every connection gets
  * its handler callbacks in order without owning a thread.
+ *
+ * <p>A run of tasks (a batch: whatever was queued when the thread came, and what arrives while it
+ * works) ends with {@code afterBatch} on the same thread; while more tasks wait behind the one
+ * running, {@link #moreQueuedForCurrentThread()} says so, which lets a connection hold back its
+ * flush until the batch's end.
  */
 public final class SerialExecutor implements Executor {
 
     private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
 
     private final Executor executor;
+    private final Runnable afterBatch;
     /** Small to start with: an idle connection keeps it, and it grows when callbacks pile up. */
     private final Queue<Runnable> tasks = new ArrayDeque<>(2);
     private boolean running;
+    /** The thread running the tasks now, or {@code null}. Guarded by {@code tasks}. */
+    private Thread drainer;
 
     public SerialExecutor(Executor executor) {
+        this(executor, () -> { });
+    }
+
+    /**
+     * @param executor   where the tasks run
+     * @param afterBatch runs on the task thread after the last task of each batch
+     */
+    public SerialExecutor(Executor executor, Runnable afterBatch) {
         this.executor = executor;
+        this.afterBatch = afterBatch;
     }
 
     @Override
@@ -41,6 +58,13 @@ public final class SerialExecutor implements Executor {
         }
     }
 
+    /** Whether the calling thread is running one of these tasks and more are queued behind it. */
+    public boolean moreQueuedForCurrentThread() {
+        synchronized (tasks) {
+            return drainer == Thread.currentThread() && !tasks.isEmpty();
+        }
+    }
+
     /** Whether no task is queued or running. */
     public boolean isIdle() {
         synchronized (tasks) {
@@ -49,13 +73,17 @@ public final class SerialExecutor implements Executor {
     }
 
     private void drain() {
+        synchronized (tasks) {
+            drainer = Thread.currentThread();
+        }
         while (true) {
             Runnable task;
             synchronized (tasks) {
                 task = tasks.poll();
                 if (task == null) {
                     running = false;
-                    return;
+                    drainer = null;
+                    break;
                 }
             }
             try {
@@ -64,6 +92,11 @@ public final class SerialExecutor implements Executor {
                 // Tasks handle their own failures; one that escapes must not stop the queue.
                 LOG.log(Level.ERROR, "Unexpected failure in a connection task", e);
             }
+        }
+        try {
+            afterBatch.run();
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.ERROR, "Unexpected failure after a batch of connection tasks", e);
         }
     }
 }

@@ -15,11 +15,19 @@ public interface Transport {
     /**
      * Queues a data frame. Waits while the outbound queue is full, until {@code deadline} (a
      * {@link System#nanoTime()} value: the send timeout counts per message, not per frame);
-     * must not be called on a container I/O thread.
+     * must not be called on a container I/O thread. What is written may wait in the container's
+     * buffer until {@link #flush()}: the sender flushes after its last frame.
      *
      * @throws IOException if the connection is closed, or (caused by a TimeoutException) the wait timed out
      */
     void writeData(byte[] frame, long deadline) throws IOException;
+
+    /**
+     * Pushes the data frames written so far out of the container's buffer. Separate from
+     * {@link #writeData} so that the frames of a message, and the replies to messages already
+     * waiting behind each other, go out in one write instead of one per frame.
+     */
+    void flush();
 
     /**
      * Queues a control frame without waiting: control frames are small and few, and are

@@ -217,6 +217,11 @@ class CompressedSessionTest {
         }
 
         @Override
+        public void flush() {
+            // frames are recorded as written
+        }
+
+        @Override
         public boolean writeControl(byte[] frame) {
             sent.add(frame);
             return true;

@@ -278,6 +278,32 @@ class CoreSessionTest {
     }
 
     @Test
+    void repliesToMessagesReadTogetherAreFlushedOnceAfterTheLastNotOncePerReply() {
+        // Three messages in one read: the echo of each is written as its callback runs, the
+        // flush waits for the end of the batch (one write to the socket instead of three).
+        QueuedExecutor executor = new QueuedExecutor();
+        CoreSession s = newEchoSession(Limits.DEFAULT, executor);
+        s.onBytes(concat(concat(clientFrame(true, OpCode.TEXT, "one"), clientFrame(true, OpCode.TEXT, "two")),
+                clientFrame(true, OpCode.TEXT, "three")));
+        executor.runAll();
+        assertEquals(3, transport.sent.size());
+        // (The flushes with nothing written are onOpen's batch, and this test's other session.)
+        assertEquals(List.of(3), transport.flushedAt.stream().filter(n -> n > 0).distinct().toList(),
+                "flushed only after the third reply: " + transport.flushedAt);
+    }
+
+    @Test
+    void aMessageSentFromOutsideTheCallbacksIsFlushedAtOnceThoughCallbacksAreQueued() throws Exception {
+        QueuedExecutor executor = new QueuedExecutor();
+        CoreSession s = newEchoSession(Limits.DEFAULT, executor);
+        executor.runAll(); // onOpen
+        s.onBytes(clientFrame(true, OpCode.TEXT, "queued, not handled yet"));
+        s.view().sendText("from another thread");
+        assertEquals(1, transport.sent.size());
+        assertEquals(1, transport.flushedAt.get(transport.flushedAt.size() - 1), "flushed right after it was written");
+    }
+
+    @Test
     void replyToAValidMessageGoesOutBeforeTheProtocolErrorsClose() {
         QueuedExecutor executor = new QueuedExecutor();
         CoreSession s = newEchoSession(Limits.DEFAULT, executor);
@@ -482,10 +508,18 @@ class CoreSessionTest {
 
         final List<Long> deadlines = java.util.Collections.synchronizedList(new ArrayList<>());
 
+        /** How many data frames had been written at each flush. */
+        final List<Integer> flushedAt = java.util.Collections.synchronizedList(new ArrayList<>());
+
         @Override
         public void writeData(byte[] frame, long deadline) {
             deadlines.add(deadline);
             sent.add(frame);
+        }
+
+        @Override
+        public void flush() {
+            flushedAt.add(sent.size());
         }
 
         @Override

@@ -112,6 +112,11 @@ class MessageSenderTest {
             }
 
             @Override
+            public void flush() {
+                // frames are recorded as written
+            }
+
+            @Override
             public boolean writeControl(byte[] frame) {
                 controlFrames.add(frame);
                 return true;
