@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.switch101.extension.Extension;
@@ -58,6 +59,9 @@ public final class CoreSession {
     /** Read buffers' worth of unhandled input at which reading pauses. */
     static final int MAX_BACKLOG_READS = 4;
 
+    /** After failing, how long the peer must have sent nothing before TCP is closed (see {@link #lingerThenClose}). */
+    static final long LINGER_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
     private enum State {
         /** Frames flow both ways. */
         OPEN,
@@ -92,6 +96,10 @@ public final class CoreSession {
     private boolean closeReported;
     private boolean handlerTold;
     private boolean connectionClosed;
+    /** The peer closed its side of the TCP connection (end of input). */
+    private boolean peerClosed;
+    /** We failed the connection and wait for the peer to stop sending before closing TCP. */
+    private boolean lingering;
     private boolean destroyed;
     private boolean finished;
     private volatile long lastActivity = System.nanoTime();
@@ -270,6 +278,16 @@ public final class CoreSession {
 
     /** The peer closed its side of the TCP connection. */
     public void onEndOfInput() {
+        boolean closeNow;
+        synchronized (this) {
+            peerClosed = true;
+            closeNow = lingering;
+            lingering = false;
+        }
+        if (closeNow) {
+            transport.closeAfterFlush(); // we failed the connection and the peer has stopped sending
+            return;
+        }
         synchronized (this) {
             if (inputEnd != null || state == State.CLOSING) {
                 // A half-close after its close frame, or while we finish: the close goes on.
@@ -365,6 +383,11 @@ public final class CoreSession {
                 reported = status;
             } else if (state == State.CLOSE_SENT) {
                 reported = closeSent; // the peer answered ours
+            } else if (lingering) {
+                // We failed the connection (and told the handler), and the peer answers our close:
+                // it sends no more, so TCP can close now.
+                lingering = false;
+                reported = null;
             } else {
                 return;
             }
@@ -372,7 +395,9 @@ public final class CoreSession {
         }
         // Reported before the transport is asked to close: a close it completes at once must
         // not be taken for a dropped connection.
-        reportClose(reported, null);
+        if (reported != null) {
+            reportClose(reported, null);
+        }
         if (reply != null) {
             transport.writeClose(closeFrame(reply));
         }
@@ -501,6 +526,7 @@ public final class CoreSession {
         boolean frameLate;
         boolean answerNow;
         boolean abort;
+        boolean quietAfterFailure = false;
         CloseStatus unanswered = null;
         synchronized (this) {
             if (connectionClosed && !destroyed && now - connectionClosedAt > closeTimeout) {
@@ -521,6 +547,10 @@ public final class CoreSession {
                 unanswered = closeSent;
                 enterClosing();
             }
+            if (lingering && now - lastActivity > LINGER_QUIET_NANOS) {
+                lingering = false;
+                quietAfterFailure = true;
+            }
             // The peer does not read what is left to flush: drop it.
             abort = unanswered != null
                     || (state == State.CLOSING && !connectionClosed && now - closingAt > closeTimeout);
@@ -538,6 +568,9 @@ public final class CoreSession {
         }
         if (unanswered != null) {
             reportClose(unanswered, null);
+        }
+        if (quietAfterFailure) {
+            transport.closeAfterFlush();
         }
         if (abort) {
             transport.abort();
@@ -565,6 +598,25 @@ public final class CoreSession {
         reportClose(status, cause);
         if (sendClose) {
             transport.writeClose(closeFrame(status));
+        }
+        lingerThenClose();
+    }
+
+    /**
+     * Closes TCP once the peer has stopped sending. A socket closed with unread input is reset,
+     * and a reset can destroy our close frame before the peer has read it — a peer still sending
+     * the message we refused with 1009, say, would see a broken pipe instead of our close code.
+     * So after failing, what the peer sends is read and dropped, and TCP is closed when the peer
+     * closes its side, answers our close frame, or has sent nothing for
+     * {@link #LINGER_QUIET_NANOS} ({@link #checkTimeouts}); a peer that keeps sending is dropped
+     * one close timeout later, like any close that makes no progress.
+     */
+    private void lingerThenClose() {
+        synchronized (this) {
+            if (!peerClosed && !connectionClosed) {
+                lingering = true;
+                return;
+            }
         }
         transport.closeAfterFlush();
     }

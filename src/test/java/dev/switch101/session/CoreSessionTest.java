@@ -137,7 +137,37 @@ class CoreSessionTest {
         s.onBytes(ByteBuffer.wrap(new byte[] {frame.get()})); // another byte: still the same frame
         s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(3).toNanos());
         assertEquals(1008, sentCloseCode());
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(4).toNanos());
+        assertTrue(transport.closeAfterFlush, "TCP closed at the next sweep, the peer being quiet");
+    }
+
+    /**
+     * A peer still sending the message we refused must get our close code, not a reset: TCP
+     * closes only when it has stopped sending (the JDK client saw a broken pipe instead of 1009
+     * when a 32 MiB + 1 message was refused while it was still being written).
+     */
+    @Test
+    void afterFailingTcpClosesOnlyOnceThePeerStopsSendingSoItsResetCannotEatOurCloseFrame() {
+        CoreSession small = newSession(Limits.DEFAULT.withMaxMessageSize(1000, 1000));
+        ByteBuffer tooBig = clientFrame(true, OpCode.BINARY, ByteBuffer.allocate(5000));
+        small.onBytes(tooBig.slice(tooBig.position(), 100));
+        assertEquals(1009, sentCloseCode());
+        assertFalse(transport.closeAfterFlush, "the peer is still sending its message");
+        small.onBytes(tooBig.slice(tooBig.position() + 100, 4000)); // read and dropped
+        small.checkTimeouts(System.nanoTime());
+        assertFalse(transport.closeAfterFlush, "it sent something just now");
+        small.checkTimeouts(System.nanoTime() + Duration.ofSeconds(1).toNanos());
+        assertTrue(transport.closeAfterFlush, "quiet since: TCP closes");
+    }
+
+    @Test
+    void afterFailingThePeersEndOfInputClosesTcpAtOnce() {
+        CoreSession small = newSession(Limits.DEFAULT.withMaxMessageSize(1000, 1000));
+        small.onBytes(clientFrame(true, OpCode.BINARY, ByteBuffer.allocate(5000)));
+        assertFalse(transport.closeAfterFlush);
+        small.onEndOfInput();
         assertTrue(transport.closeAfterFlush);
+        assertFalse(transport.aborted);
     }
 
     @Test
