@@ -54,11 +54,18 @@ public final class Utf8Validator {
 
     private static final byte[] CLASS_OF = new byte[256];
     private static final byte[] TRANSITION = new byte[STATE_COUNT * CLASS_COUNT];
+    /** Bits per state in a {@link #ROWS} entry: room for {@value #STATE_COUNT} states' next states in 64 bits. */
+    private static final int STATE_BITS = 6;
     /**
-     * The transition table expanded to one entry per (state, byte): {@code NEXT[state << 8 | byte]},
-     * one lookup per byte on the hot path instead of a class lookup and a multiply.
+     * The transition table as a "shift DFA": {@code ROWS[b]} holds, for every state {@code s}, the
+     * next state on byte {@code b}, at bit {@code s * 6}, itself stored times six. One step is
+     * {@code shift = (ROWS[b] >>> shift) & 63}: the load does not depend on the state, so the
+     * chain from byte to byte is a shift and a mask, not a table lookup (which a load-to-use
+     * latency of several cycles per byte made the bottleneck on text that is not ASCII).
      */
-    private static final byte[] NEXT = new byte[STATE_COUNT << 8];
+    private static final long[] ROWS = new long[256];
+    /** Bytes per call of the inner loop (see {@link #run}). */
+    private static final int SLICE = 4096;
     /** Eight bytes of an array as one long, for the ASCII fast path. */
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -107,7 +114,8 @@ public final class Utf8Validator {
 
         for (int state = 0; state < STATE_COUNT; state++) {
             for (int b = 0; b < 256; b++) {
-                NEXT[state << 8 | b] = TRANSITION[state * CLASS_COUNT + CLASS_OF[b]];
+                long next = TRANSITION[state * CLASS_COUNT + CLASS_OF[b]];
+                ROWS[b] |= (next * STATE_BITS) << (state * STATE_BITS);
             }
         }
     }
@@ -143,42 +151,51 @@ public final class Utf8Validator {
      *         every later call until {@link #reset()}); {@code true} otherwise
      */
     public boolean feed(ByteBuffer chunk) {
-        int s = state;
-        if (s == REJECT) {
+        if (state == REJECT) {
             return false;
         }
+        int shift = state * STATE_BITS;
         if (chunk.hasArray()) {
             int offset = chunk.arrayOffset();
-            s = run(chunk.array(), offset + chunk.position(), offset + chunk.limit(), s);
+            shift = run(chunk.array(), offset + chunk.position(), offset + chunk.limit(), shift);
         } else {
             for (int i = chunk.position(), limit = chunk.limit(); i < limit; i++) {
-                s = NEXT[(s << 8) | (chunk.get(i) & 0xFF)];
+                shift = (int) (ROWS[chunk.get(i) & 0xFF] >>> shift) & 63;
             }
         }
-        state = s;
-        return s != REJECT;
+        state = shift / STATE_BITS;
+        return state != REJECT;
     }
 
     /**
-     * The automaton over {@code bytes[from, to)} from state {@code s}. REJECT is sticky (its row
-     * leads only to itself), so the loop checks it once, at the end, not per byte. In ACCEPT,
-     * where an ASCII byte leaves the state as it is, ASCII runs are skipped eight bytes at a time.
+     * The automaton over {@code bytes[from, to)} from the state at {@code shift}, eight bytes at
+     * a time: a word of ASCII in ACCEPT (shift 0), where ASCII leaves the state as it is, is
+     * skipped whole; any other word goes through the automaton byte by byte, without a branch.
+     * REJECT is sticky (its row leads only to itself), so it is checked once, at the end. Long
+     * inputs go through in slices so that the JIT compiles this method, not just its loop.
      */
-    private static int run(byte[] bytes, int from, int to, int s) {
+    private static int run(byte[] bytes, int from, int to, int shift) {
+        int s = shift;
+        for (int start = from; start < to; start += SLICE) {
+            s = runSlice(bytes, start, Math.min(to, start + SLICE), s);
+        }
+        return s;
+    }
+
+    private static int runSlice(byte[] bytes, int from, int to, int shift) {
+        int s = shift;
         int i = from;
-        while (i < to) {
-            if (s == ACCEPT) {
-                while (i + Long.BYTES <= to && ((long) WORDS.get(bytes, i) & HIGH_BITS) == 0) {
-                    i += Long.BYTES;
-                }
-                while (i < to && bytes[i] >= 0) {
-                    i++;
-                }
-                if (i == to) {
-                    break;
-                }
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) WORDS.get(bytes, i);
+            if (s == 0 && (word & HIGH_BITS) == 0) {
+                continue;
             }
-            s = NEXT[(s << 8) | (bytes[i++] & 0xFF)];
+            for (int k = 0; k < Long.BYTES; k++) {
+                s = (int) (ROWS[(int) (word >>> (k * Byte.SIZE)) & 0xFF] >>> s) & 63;
+            }
+        }
+        for (; i < to; i++) {
+            s = (int) (ROWS[bytes[i] & 0xFF] >>> s) & 63;
         }
         return s;
     }

@@ -47,6 +47,35 @@ class Utf8ValidatorTest {
         }
     }
 
+    /**
+     * Long text goes through in 4096-byte slices of 8-byte words: a bad byte at every position
+     * around a slice boundary and at each offset of a word is found, in a heap buffer and in a
+     * direct one (which takes the byte-at-a-time path). Seeded; the seed is printed.
+     */
+    @Test
+    void aBadByteAnywhereInLongTextIsFoundAcrossWordsAndSlices() {
+        long seed = 20261202L;
+        System.out.println("Utf8ValidatorTest seed " + seed);
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 3 * 4096) {
+            text.append(random.nextInt(8) == 0 ? List.of("\u00e9", "\u20ac", "\uD83D\uDE00").get(random.nextInt(3)) : "a");
+        }
+        byte[] valid = text.toString().getBytes(StandardCharsets.UTF_8);
+        assertTrue(Utf8Validator.isValid(valid));
+        for (int at = 4096 - 12; at < 4096 + 12; at++) {
+            byte[] bad = valid.clone();
+            bad[at] = (byte) 0xFF; // never valid in UTF-8
+            assertFalse(Utf8Validator.isValid(bad), "0xFF at " + at);
+            Utf8Validator direct = new Utf8Validator();
+            ByteBuffer buffer = ByteBuffer.allocateDirect(bad.length).put(bad).flip();
+            assertFalse(direct.feed(buffer) && direct.isComplete(), "0xFF at " + at + ", direct buffer");
+        }
+        ByteBuffer whole = ByteBuffer.allocateDirect(valid.length).put(valid).flip();
+        Utf8Validator direct = new Utf8Validator();
+        assertTrue(direct.feed(whole) && direct.isComplete(), "the valid text in a direct buffer");
+    }
+
     @Test
     void validMultiByteTextIsValidAsAWhole() {
         assertTrue(Utf8Validator.isValid(MIXED_BYTES));
