@@ -225,10 +225,17 @@ final class OutboundFlusher implements WriteListener {
                 unflushed = true;
                 notifyAll();
                 onWritten.run();
+                // Asked after the last write too: what the socket could not take waits in the
+                // container, which registers for the write event only when asked (Tomcat), and a
+                // parked reader must hear of the stall to let that event in.
+                ready = out.isReady();
             }
-            if (push && unflushed && (ready = out.isReady())) {
+            if (push && unflushed && ready && (ready = out.isReady())) {
                 out.flush();
                 unflushed = false;
+                // A flush the socket cannot take at once goes on in the write event: ask again, so
+                // that a stall is reported (onStalled) rather than left to a reader that holds the event up.
+                ready = out.isReady();
             }
             if (closeRequested && queue.isEmpty() && ready && (ready = out.isReady())) {
                 markClosed();
