@@ -160,7 +160,7 @@ public final class Utf8Validator {
             shift = run(chunk.array(), offset + chunk.position(), offset + chunk.limit(), shift);
         } else {
             for (int i = chunk.position(), limit = chunk.limit(); i < limit; i++) {
-                shift = (int) (ROWS[chunk.get(i) & 0xFF] >>> shift) & 63;
+                shift = step(shift, chunk.get(i));
             }
         }
         state = shift / STATE_BITS;
@@ -191,13 +191,18 @@ public final class Utf8Validator {
                 continue;
             }
             for (int k = 0; k < Long.BYTES; k++) {
-                s = (int) (ROWS[(int) (word >>> (k * Byte.SIZE)) & 0xFF] >>> s) & 63;
+                s = step(s, (int) (word >>> (k * Byte.SIZE)));
             }
         }
         for (; i < to; i++) {
-            s = (int) (ROWS[bytes[i] & 0xFF] >>> s) & 63;
+            s = step(s, bytes[i]);
         }
         return s;
+    }
+
+    /** One step of the automaton: the state after byte {@code b} (its low eight bits), as a shift. */
+    private static int step(int shift, int b) {
+        return (int) (ROWS[b & 0xFF] >>> shift) & 63;
     }
 
     /**

@@ -225,12 +225,14 @@ final class OutboundFlusher implements WriteListener {
                 unflushed = true;
                 notifyAll();
                 onWritten.run();
-                // Asked after the last write too: what the socket could not take waits in the
-                // container, which registers for the write event only when asked (Tomcat), and a
-                // parked reader must hear of the stall to let that event in.
+            }
+            if (ready && (wrote || push && unflushed)) {
+                // Asked after the last write too (and before a flush): what the socket could not
+                // take waits in the container, which registers for the write event only when asked
+                // (Tomcat), and a parked reader must hear of the stall to let that event in.
                 ready = out.isReady();
             }
-            if (push && unflushed && ready && (ready = out.isReady())) {
+            if (push && unflushed && ready) {
                 out.flush();
                 unflushed = false;
                 // A flush the socket cannot take at once goes on in the write event: ask again, so

@@ -12,11 +12,7 @@ final class AnnotatedMethod {
     private final Method method;
     private final ParameterSource[] sources;
 
-    /** @param method a method the model has made accessible ({@code trySetAccessible}) */
     AnnotatedMethod(Method method, ParameterSource[] sources) {
-        // Again, on this very object: an accessible Method skips the access check that
-        // Method.invoke otherwise repeats on every message.
-        method.setAccessible(true);
         this.method = method;
         this.sources = sources.clone();
     }
