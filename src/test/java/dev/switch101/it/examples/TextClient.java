@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.switch101.it.support.MessageAssembler;
+
 /**
  * A JDK {@code java.net.http.WebSocket} that queues whole text messages and records the close
  * it gets. {@link #paused} clients read nothing (no {@code request(n)}) until {@link #resume}.
@@ -17,7 +19,7 @@ final class TextClient implements WebSocket.Listener {
 
     final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
     final CompletableFuture<String> closed = new CompletableFuture<>();
-    private final StringBuilder text = new StringBuilder();
+    private final MessageAssembler parts = new MessageAssembler();
     private final boolean paused;
     WebSocket socket;
 
@@ -52,10 +54,9 @@ final class TextClient implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        text.append(data);
-        if (last) {
-            received.add(text.toString());
-            text.setLength(0);
+        String whole = parts.text(data, last);
+        if (whole != null) {
+            received.add(whole);
         }
         if (!paused) {
             webSocket.request(1);

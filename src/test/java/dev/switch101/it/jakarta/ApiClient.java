@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -21,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.switch101.it.support.MessageAssembler;
 import dev.switch101.it.support.RawHttp;
 import dev.switch101.it.support.RawWebSocket.Handshake;
 
@@ -217,17 +217,15 @@ final class ApiClient implements AutoCloseable {
         return "failure " + ((Failed) event).error();
     }
 
-    /** Assembles parts into whole messages (the JDK delivers text and binary in parts). */
+    /** Records what the JDK client receives, in order: whole messages (it delivers them in parts), pings, pongs, the close. */
     private final class Collector implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
-        private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+        private final MessageAssembler parts = new MessageAssembler();
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                events.add(new Text(text.toString()));
-                text.setLength(0);
+            String whole = parts.text(data, last);
+            if (whole != null) {
+                events.add(new Text(whole));
             }
             ws.request(1);
             return null;
@@ -235,10 +233,9 @@ final class ApiClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            binary.writeBytes(bytes(data));
-            if (last) {
-                events.add(new Binary(binary.toByteArray()));
-                binary.reset();
+            byte[] whole = parts.binary(data, last);
+            if (whole != null) {
+                events.add(new Binary(whole));
             }
             ws.request(1);
             return null;

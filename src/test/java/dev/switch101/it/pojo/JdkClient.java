@@ -2,7 +2,6 @@ package dev.switch101.it.pojo;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -12,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import dev.switch101.it.support.MessageAssembler;
 
 /**
  * A JDK {@code java.net.http.WebSocket} client that queues what it receives: each whole text
@@ -25,8 +26,7 @@ final class JdkClient implements WebSocket.Listener {
 
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<String> closed = new CompletableFuture<>();
-    private final StringBuilder text = new StringBuilder();
-    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+    private final MessageAssembler parts = new MessageAssembler();
     final WebSocket socket;
 
     private JdkClient(URI uri) throws Exception {
@@ -72,10 +72,9 @@ final class JdkClient implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        text.append(data);
-        if (last) {
-            received.add(text.toString());
-            text.setLength(0);
+        String whole = parts.text(data, last);
+        if (whole != null) {
+            received.add(whole);
         }
         webSocket.request(1);
         return null;
@@ -83,12 +82,9 @@ final class JdkClient implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        binary.writeBytes(bytes);
-        if (last) {
-            received.add(binary.toByteArray());
-            binary.reset();
+        byte[] whole = parts.binary(data, last);
+        if (whole != null) {
+            received.add(whole);
         }
         webSocket.request(1);
         return null;

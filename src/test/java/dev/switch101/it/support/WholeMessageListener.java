@@ -1,6 +1,5 @@
 package dev.switch101.it.support;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -18,15 +17,13 @@ public final class WholeMessageListener implements WebSocket.Listener {
     public final LinkedBlockingQueue<Object> received = new LinkedBlockingQueue<>();
     /** The status code of the server's close frame. */
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final StringBuilder text = new StringBuilder();
-    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+    private final MessageAssembler parts = new MessageAssembler();
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        text.append(data);
-        if (last) {
-            received.add(text.toString());
-            text.setLength(0);
+        String whole = parts.text(data, last);
+        if (whole != null) {
+            received.add(whole);
         }
         webSocket.request(1);
         return null;
@@ -34,12 +31,9 @@ public final class WholeMessageListener implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        binary.writeBytes(bytes);
-        if (last) {
-            received.add(binary.toByteArray());
-            binary.reset();
+        byte[] whole = parts.binary(data, last);
+        if (whole != null) {
+            received.add(whole);
         }
         webSocket.request(1);
         return null;
