@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 
+import dev.switch101.session.InlineCallbacks;
+
 /**
  * The one way out of a connection: a FIFO of complete frames, bounded in bytes, written with
  * non-blocking servlet output whenever the container says it can take more.
@@ -43,6 +45,8 @@ final class OutboundFlusher implements WriteListener {
     private final UpgradedConnection connection;
     private final ServletOutputStream out;
     private final long capacity;
+    /** Bytes beyond the capacity that senders may queue without waiting while callbacks run inline. */
+    private final long inlineOverflow;
     private final Runnable onWritten;
     private final Consumer<Throwable> onFailure;
     private final Runnable onStalled;
@@ -61,21 +65,26 @@ final class OutboundFlusher implements WriteListener {
     private boolean mustClose;
     /** Bytes were written since the last flush of the container's buffer. */
     private boolean unflushed;
+    /** Callbacks run on a container thread this connection's write events need (see {@link #beginInline}). */
+    private boolean inline;
     /** Close without flushing: the peer is gone or does not read. */
     private boolean aborting;
     private Throwable failure;
 
     /**
      * @param capacity  bytes of data frames queued before data senders wait
+     * @param inlineOverflow bytes beyond the capacity that data senders may queue instead of
+     *                  waiting, while callbacks run inline or when the sender is such a callback
      * @param onWritten runs after bytes went out (the connection is not idle)
      * @param onFailure told of a write failure
      * @param onStalled runs when the output waits for the container's write event
      */
-    OutboundFlusher(UpgradedConnection connection, ServletOutputStream out, long capacity, Runnable onWritten,
-            Consumer<Throwable> onFailure, Runnable onStalled) {
+    OutboundFlusher(UpgradedConnection connection, ServletOutputStream out, long capacity, long inlineOverflow,
+            Runnable onWritten, Consumer<Throwable> onFailure, Runnable onStalled) {
         this.connection = connection;
         this.out = out;
         this.capacity = capacity;
+        this.inlineOverflow = inlineOverflow;
         this.onWritten = onWritten;
         this.onFailure = onFailure;
         this.onStalled = onStalled;
@@ -93,6 +102,25 @@ final class OutboundFlusher implements WriteListener {
             flush(false);
         }
         afterUnlock();
+    }
+
+    /**
+     * Callbacks are about to run on a container thread that this connection's write events
+     * need: until {@link #endInline()}, data senders do not wait (see {@link #awaitRoom}).
+     *
+     * @return {@code false}, changing nothing, if the queue is full
+     */
+    synchronized boolean beginInline() {
+        if (queuedBytes >= capacity) {
+            return false;
+        }
+        inline = true;
+        notifyAll(); // a sender already waiting goes on: its turn may be what a callback waits for
+        return true;
+    }
+
+    synchronized void endInline() {
+        inline = false;
     }
 
     /** Pushes what was written out of the container's buffer (and writes what is still queued). */
@@ -170,9 +198,24 @@ final class OutboundFlusher implements WriteListener {
         onFailure.accept(t);
     }
 
+    /**
+     * Waits until the queue has room for {@code length} bytes. A sender that is itself a callback
+     * running inline, or any sender while this connection's callbacks run inline, does not wait
+     * but queues up to {@link #inlineOverflow} bytes beyond the capacity: the room could only
+     * come from a write event the inline callback holds up, and a sender holding the turn of a
+     * message may be what that callback waits for. Past that bound the peer is not reading what
+     * the callbacks send, and the send fails as if it had timed out.
+     */
     private void awaitRoom(int length, long deadline) throws IOException {
         // An empty queue always takes one frame, so a frame larger than the capacity cannot wedge.
         while (!closed && !closeQueued && queuedBytes > 0 && queuedBytes + length > capacity) {
+            if (inline || InlineCallbacks.onCurrentThread()) {
+                if (queuedBytes + length <= capacity + inlineOverflow) {
+                    break;
+                }
+                throw new IOException("Send failed: the peer is not reading what callbacks running inline send ("
+                        + queuedBytes + " bytes queued)", new TimeoutException());
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new IOException("Send timed out: the peer is not reading",

@@ -33,6 +33,7 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
     private final FrameHandler handler;
     private final HandshakeInfo handshake;
     private final Limits limits;
+    private final boolean inlineCallbacks;
     private final Executor executor;
     private final Sessions sessions;
     private final ReadResumption resumption;
@@ -44,13 +45,17 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
      * @param handler   the application side of the connection
      * @param handshake what the handshake negotiated and carried
      * @param limits    the connection's limits
-     * @param executor  where handler callbacks run (never the container's I/O threads)
+     * @param executor  where handler callbacks run
+     * @param inlineCallbacks whether callbacks may run on the container thread that read their
+     *                  input instead, when nothing of the connection is queued (the application
+     *                  promises callbacks that do not block)
      * @param sessions   the application's open sessions (timeouts, shutdown)
      * @param resumption how reading restarts after back-pressure, for this container
      * @param extensions the negotiated extensions, in the order of the handshake's answer
      */
     public WebSocketUpgradeHandler(FrameHandler handler, HandshakeInfo handshake, Limits limits, Executor executor,
-            Sessions sessions, ReadResumption resumption, List<Extension> extensions) {
+            boolean inlineCallbacks, Sessions sessions, ReadResumption resumption, List<Extension> extensions) {
+        this.inlineCallbacks = inlineCallbacks;
         this.extensions = List.copyOf(extensions);
         this.handler = handler;
         this.handshake = handshake;
@@ -72,9 +77,9 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
                     effectiveResumption(ioThread), connection, ioThread);
             SessionRef ref = new SessionRef();
             OutboundFlusher flusher = new OutboundFlusher(connection, out, limits.outboundQueueSize(),
-                    ref::written, ref::failed, reader::onOutputStalled);
+                    inlineOverflow(limits), ref::written, ref::failed, reader::onOutputStalled);
             CoreSession created = new CoreSession(handler, handshake, limits, new ServletTransport(flusher, reader),
-                    executor, extensions);
+                    executor, extensions, inlineCallbacks);
             ref.session = created;
             reader.bind(created);
             connection.onCloseFromOutside(reader::wake);
@@ -94,6 +99,14 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
             }
             connection.close();
         }
+    }
+
+    /**
+     * What callbacks running inline may queue beyond the outbound queue's capacity: a reply as
+     * large as the largest message the connection accepts, or a second queue's worth.
+     */
+    static long inlineOverflow(Limits limits) {
+        return Math.max(limits.outboundQueueSize(), limits.maxMessageSize());
     }
 
     /** The configured resumption, unless it needs an I/O thread this container does not expose. */
@@ -191,6 +204,16 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
         @Override
         public void abort() {
             flusher.abort();
+        }
+
+        @Override
+        public boolean beginInline() {
+            return flusher.beginInline();
+        }
+
+        @Override
+        public void endInline() {
+            flusher.endInline();
         }
 
         @Override

@@ -33,11 +33,15 @@ import dev.switch101.session.Limits;
  * @param limits              the connection limits, or {@code null} for the application's
  * @param hook                application code run on an accepted handshake
  * @param deflate             the permessage-deflate policy, or {@code null} for the application's
+ * @param inlineCallbacks     whether the handlers' callbacks may run on the container thread that
+ *                            read their input (they do not block; see
+ *                            {@link dev.switch101.session.CoreSession}), or {@code null} for the
+ *                            application's {@code dev.switch101.inlineCallbacks}
  */
 public record EndpointRegistration(PathTemplate path, Function<AcceptedHandshake, ? extends FrameHandler> handlers,
         List<String> subprotocols, BiFunction<List<String>, List<String>, Optional<String>> subprotocolSelector,
         ExtensionSelector extensionSelector, OriginPolicy originPolicy, OriginCheck originCheck, Limits limits,
-        HandshakeHook hook, DeflateConfig deflate) {
+        HandshakeHook hook, DeflateConfig deflate, Boolean inlineCallbacks) {
 
     public EndpointRegistration {
         Objects.requireNonNull(path, "path");
@@ -61,48 +65,54 @@ public record EndpointRegistration(PathTemplate path, Function<AcceptedHandshake
     public static EndpointRegistration perHandshake(String path,
             Function<AcceptedHandshake, ? extends FrameHandler> handlers) {
         return new EndpointRegistration(new PathTemplate(path), handlers, List.of(), Subprotocols::select,
-                ExtensionSelector.ALL, null, null, null, HandshakeHook.NONE, null);
+                ExtensionSelector.ALL, null, null, null, HandshakeHook.NONE, null, null);
     }
 
     public EndpointRegistration withSubprotocols(List<String> supported) {
         return new EndpointRegistration(path, handlers, supported, subprotocolSelector, extensionSelector,
-                originPolicy, originCheck, limits, hook, deflate);
+                originPolicy, originCheck, limits, hook, deflate, inlineCallbacks);
     }
 
     public EndpointRegistration withSubprotocolSelector(
             BiFunction<List<String>, List<String>, Optional<String>> selector) {
         return new EndpointRegistration(path, handlers, subprotocols, selector, extensionSelector, originPolicy,
-                originCheck, limits, hook, deflate);
+                originCheck, limits, hook, deflate, inlineCallbacks);
     }
 
     public EndpointRegistration withExtensionSelector(ExtensionSelector selector) {
         return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, selector, originPolicy,
-                originCheck, limits, hook, deflate);
+                originCheck, limits, hook, deflate, inlineCallbacks);
     }
 
     public EndpointRegistration withOriginPolicy(OriginPolicy policy) {
         return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, extensionSelector, policy,
-                originCheck, limits, hook, deflate);
+                originCheck, limits, hook, deflate, inlineCallbacks);
     }
 
     public EndpointRegistration withOriginCheck(OriginCheck check) {
         return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, extensionSelector,
-                originPolicy, check, limits, hook, deflate);
+                originPolicy, check, limits, hook, deflate, inlineCallbacks);
     }
 
     public EndpointRegistration withLimits(Limits endpointLimits) {
         return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, extensionSelector,
-                originPolicy, originCheck, endpointLimits, hook, deflate);
+                originPolicy, originCheck, endpointLimits, hook, deflate, inlineCallbacks);
     }
 
     public EndpointRegistration withHook(HandshakeHook handshakeHook) {
         return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, extensionSelector,
-                originPolicy, originCheck, limits, handshakeHook, deflate);
+                originPolicy, originCheck, limits, handshakeHook, deflate, inlineCallbacks);
     }
 
     /** A copy with its own permessage-deflate policy, e.g. {@link DeflateConfig#OFF}. */
     public EndpointRegistration withDeflate(DeflateConfig endpointDeflate) {
         return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, extensionSelector,
-                originPolicy, originCheck, limits, hook, endpointDeflate);
+                originPolicy, originCheck, limits, hook, endpointDeflate, inlineCallbacks);
+    }
+
+    /** A copy whose callbacks may run on the container's reading thread ({@code true}), or never do ({@code false}). */
+    public EndpointRegistration withInlineCallbacks(boolean inline) {
+        return new EndpointRegistration(path, handlers, subprotocols, subprotocolSelector, extensionSelector,
+                originPolicy, originCheck, limits, hook, deflate, inline);
     }
 }

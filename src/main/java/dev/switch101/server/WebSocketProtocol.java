@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -112,7 +113,8 @@ final class WebSocketProtocol implements UpgradeProtocol {
         HandshakeInfo info = pending.info();
         Limits limits = endpoint.limits() != null ? endpoint.limits() : server.limits();
         return UpgradeDecision.acceptWithHeaders(headers, new WebSocketUpgradeHandler(handler, info, limits,
-                server.dispatch().executor(), server.sessions(), server.readResumption(), extensions));
+                server.dispatch().executor(),
+                Objects.requireNonNullElse(endpoint.inlineCallbacks(), server.inlineCallbacks()), server.sessions(), server.readResumption(), extensions));
     }
 
     @Override

@@ -36,7 +36,9 @@ import dev.switch101.upgrade.UpgradeRegistry;
  * addresses and CIDR blocks whose {@code Forwarded} / {@code X-Forwarded-*} headers tell the
  * page's scheme and host), {@code dev.switch101.allowedHosts} (the hosts this server answers
  * for, against DNS rebinding; by default any), the {@link Limits} names, and
- * {@code dev.switch101.dispatchThreads} / {@code dev.switch101.useManagedExecutor}, and
+ * {@code dev.switch101.dispatchThreads} / {@code dev.switch101.useManagedExecutor},
+ * {@code dev.switch101.inlineCallbacks} ({@code true}: the application's callbacks do not block,
+ * and may run on the container thread that read their input, see {@link dev.switch101.session.CoreSession}), and
  * {@code dev.switch101.readResumption} ({@code park}, {@code io-thread} or {@code thread}; by
  * default chosen for the container, see {@link ReadResumption}),
  * {@code dev.switch101.readBufferPoolSize} (read buffers kept for reuse, see {@link ReadBuffers}), and the
@@ -67,13 +69,15 @@ public final class WebSocketServer {
     private final boolean useManaged;
     private final int dispatchThreads;
     private final ReadResumption readResumption;
+    private final boolean inlineCallbacks;
     private final Sessions sessions;
     private final DeflateConfig deflate;
     private final DeflatePool deflatePool;
 
     WebSocketServer(OriginPolicy originPolicy, HostAllowList allowedHosts, Limits limits, DispatchExecutor dispatch,
-            ReadResumption readResumption, boolean useManaged, int dispatchThreads, int readBufferPoolSize,
-            DeflateConfig deflate) {
+            ReadResumption readResumption, boolean inlineCallbacks, boolean useManaged, int dispatchThreads,
+            int readBufferPoolSize, DeflateConfig deflate) {
+        this.inlineCallbacks = inlineCallbacks;
         this.useManaged = useManaged;
         this.dispatchThreads = dispatchThreads;
         this.deflate = deflate;
@@ -108,8 +112,9 @@ public final class WebSocketServer {
                     param.apply("dev.switch101.readResumption"));
             String pool = param.apply("dev.switch101.readBufferPoolSize");
             int poolSize = pool == null || pool.isBlank() ? ReadBuffers.DEFAULT_CAPACITY : Integer.parseInt(pool.trim());
-            WebSocketServer server = new WebSocketServer(policy, hosts, limits, dispatch, resumption, useManaged,
-                    dispatchThreads, poolSize, DeflateConfig.from(param::apply));
+            boolean inline = Boolean.parseBoolean(param.apply("dev.switch101.inlineCallbacks"));
+            WebSocketServer server = new WebSocketServer(policy, hosts, limits, dispatch, resumption, inline,
+                    useManaged, dispatchThreads, poolSize, DeflateConfig.from(param::apply));
             context.setAttribute(ATTRIBUTE, server);
             UpgradeRegistry.of(context).register(new WebSocketProtocol(server));
             return server;
@@ -225,6 +230,10 @@ public final class WebSocketServer {
 
     ReadResumption readResumption() {
         return readResumption;
+    }
+
+    boolean inlineCallbacks() {
+        return inlineCallbacks;
     }
 
     DispatchExecutor dispatch() {

@@ -25,7 +25,15 @@ import dev.switch101.frame.ProtocolException;
  * The state of one WebSocket connection between the transport and the application's
  * {@link FrameHandler}: it parses what the transport reads, answers pings, runs the close
  * handshake (RFC 6455 §7) and hands everything else to the handler, in order, on the
- * connection's {@link SerialExecutor} — never on the transport's I/O thread.
+ * connection's {@link SerialExecutor}: by default never on the transport's I/O thread.
+ *
+ * <p><b>Inline callbacks</b> (opt-in, for handlers that do not block): when the connection has
+ * nothing queued for the executor and room in its outbound queue, the callbacks for what a read
+ * brings run on the reading thread itself, which saves a thread hop per message. The container
+ * cannot deliver this connection's write events meanwhile, so sends from such a callback never
+ * wait: the transport keeps their frames past its queue's capacity, up to a bound, and fails the
+ * send beyond it (a peer that does not read what one read's callbacks send). A read that finds
+ * the queue full dispatches to the executor as usual, where sends wait: back-pressure is kept.
  *
  * <p><b>The close travels behind the data.</b> A close frame or a protocol error from the peer
  * ends the input at once (what follows is read and dropped), but it is acted on in the same queue as
@@ -80,6 +88,10 @@ public final class CoreSession {
     private final Limits limits;
     private final Transport transport;
     private final SerialExecutor dispatch;
+    /** Whether callbacks may run on the reading thread (see {@link #onBytes}). */
+    private final boolean inlineCallbacks;
+    /** The reading thread while it runs callbacks inline, or {@code null}. */
+    private volatile Thread inlineThread;
     private final FrameParser parser;
     private final ExtensionStack extensions;
     private final InboundFrames frames;
@@ -136,6 +148,22 @@ public final class CoreSession {
      */
     public CoreSession(FrameHandler handler, HandshakeInfo handshake, Limits limits, Transport transport,
             Executor executor, List<Extension> extensions) {
+        this(handler, handshake, limits, transport, executor, extensions, false);
+    }
+
+    /**
+     * @param handler         the application side
+     * @param handshake       what the opening handshake carried and negotiated
+     * @param limits          the connection's limits
+     * @param transport       the byte pipe under the session
+     * @param executor        where handler callbacks run, one at a time per connection
+     * @param extensions      the negotiated extensions, in the order of the handshake's answer
+     * @param inlineCallbacks run the callbacks for what a read brings on the reading thread when
+     *                        nothing of the connection is queued (see {@link #onBytes})
+     */
+    public CoreSession(FrameHandler handler, HandshakeInfo handshake, Limits limits, Transport transport,
+            Executor executor, List<Extension> extensions, boolean inlineCallbacks) {
+        this.inlineCallbacks = inlineCallbacks;
         this.handler = handler;
         this.handshake = handshake;
         this.limits = limits;
@@ -205,7 +233,11 @@ public final class CoreSession {
             return true;
         }
         long framesBefore = frames.framesEnded();
-        parse(bytes);
+        if (inlineCallbacks && dispatch.isIdle() && transport.beginInline()) {
+            parseInline(bytes);
+        } else {
+            parse(bytes);
+        }
         // The frame timeout: a frame begins with the read that brings its first byte (or that
         // ends the frame before it while starting it).
         if (parser.isBetweenFrames()) {
@@ -214,6 +246,28 @@ public final class CoreSession {
             frameStartedAt = now;
         }
         return continueInput();
+    }
+
+    /**
+     * Parses with the callbacks running here, on the reading thread, without a hop to the
+     * executor: the handler's replies are written as they are sent and flushed once, after the
+     * read. The transport lets sends keep frames beyond its queue's capacity meanwhile (this
+     * thread holds up the container's write events); the next read, if the queue is still full
+     * then, dispatches instead, so a peer that does not read slows the handler as usual.
+     * Anything already queued for the executor keeps its place: a callback runs here only while
+     * the connection's queue is empty.
+     */
+    private void parseInline(ByteBuffer bytes) {
+        boolean wasInline = InlineCallbacks.enter();
+        inlineThread = Thread.currentThread();
+        try {
+            parse(bytes);
+        } finally {
+            inlineThread = null;
+            InlineCallbacks.exit(wasInline);
+            transport.flush();
+            transport.endInline();
+        }
     }
 
     /** Parses what was read; what an extension's suspension leaves unparsed is kept. */
@@ -353,7 +407,7 @@ public final class CoreSession {
             inputEnd = end;
             inputEndedAt = System.nanoTime();
         }
-        dispatch.execute(this::handleInputEnd);
+        submit(this::handleInputEnd);
     }
 
     /** On the handler's queue, or from the sweeper once the close timeout has passed. */
@@ -459,8 +513,9 @@ public final class CoreSession {
         // From a callback with more callbacks of this connection waiting: the flush waits for the
         // batch's end, so that the replies to a burst of messages leave in one write. (Like
         // Netty's flush after a read batch: the reply waits for the callbacks already queued
-        // behind it, never for new input.)
-        boolean flush = !dispatch.moreQueuedForCurrentThread();
+        // behind it, never for new input.) A callback running inline leaves the flush to the
+        // reading thread, after the read.
+        boolean flush = inlineThread != Thread.currentThread() && !dispatch.moreQueuedForCurrentThread();
         try {
             if (whole) {
                 outbound.sendMessage(type, data, flush);
@@ -686,7 +741,7 @@ public final class CoreSession {
 
     /** Runs a handler callback on the connection's serial executor; a failure fails the connection with 1011. */
     private void deliver(Runnable callback) {
-        dispatch.execute(() -> {
+        submit(() -> {
             try {
                 callback.run();
             } catch (RuntimeException e) {
@@ -694,6 +749,14 @@ public final class CoreSession {
                 fail(CloseCodes.INTERNAL_ERROR, "Internal error", e);
             }
         });
+    }
+
+    /** Runs a task here if this is the reading thread running callbacks inline and nothing is queued; else queues it. */
+    private void submit(Runnable task) {
+        if (inlineThread == Thread.currentThread() && dispatch.runHereIfIdle(task)) {
+            return;
+        }
+        dispatch.execute(task);
     }
 
     private static void invoke(Runnable callback) {

@@ -58,6 +58,25 @@ public final class SerialExecutor implements Executor {
         }
     }
 
+    /**
+     * Runs {@code task} on the calling thread, with whatever other threads queue behind it
+     * meanwhile, if no task is queued or running; otherwise does nothing. {@code afterBatch} does
+     * not run: the caller decides when to flush, as it may run several batches in a row.
+     *
+     * @return whether the task ran; if not, the caller {@linkplain #execute queues} it
+     */
+    public boolean runHereIfIdle(Runnable task) {
+        synchronized (tasks) {
+            if (running) {
+                return false;
+            }
+            running = true;
+            tasks.add(task);
+        }
+        runTasks();
+        return true;
+    }
+
     /** Whether the calling thread is running one of these tasks and more are queued behind it. */
     public boolean moreQueuedForCurrentThread() {
         synchronized (tasks) {
@@ -73,6 +92,15 @@ public final class SerialExecutor implements Executor {
     }
 
     private void drain() {
+        runTasks();
+        try {
+            afterBatch.run();
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.ERROR, "Unexpected failure after a batch of connection tasks", e);
+        }
+    }
+
+    private void runTasks() {
         synchronized (tasks) {
             drainer = Thread.currentThread();
         }
@@ -92,11 +120,6 @@ public final class SerialExecutor implements Executor {
                 // Tasks handle their own failures; one that escapes must not stop the queue.
                 LOG.log(Level.ERROR, "Unexpected failure in a connection task", e);
             }
-        }
-        try {
-            afterBatch.run();
-        } catch (RuntimeException | Error e) {
-            LOG.log(Level.ERROR, "Unexpected failure after a batch of connection tasks", e);
         }
     }
 }

@@ -48,6 +48,23 @@ public interface Transport {
     /** Closes the TCP connection now, dropping anything queued. */
     void abort();
 
+    /**
+     * Handler callbacks are about to run on the thread that read their input, a container thread
+     * whose write events the transport needs: until {@link #endInline()}, data writes from any
+     * thread keep their frames beyond the queue's capacity (up to a bound) instead of waiting for
+     * room that could only come after the callbacks return.
+     *
+     * @return {@code false} if the queue is full: the callbacks should run on the executor, where
+     *         a send may wait, so that a peer that does not read slows the application down
+     */
+    default boolean beginInline() {
+        return true;
+    }
+
+    /** The callbacks begun with {@link #beginInline()} have returned; writes wait for room again. */
+    default void endInline() {
+    }
+
     /** Resumes reading after the session paused it to let the application catch up. */
     void demand();
 }

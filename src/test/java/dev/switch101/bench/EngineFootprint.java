@@ -75,7 +75,7 @@ public final class EngineFootprint {
 
     private static Object[] open(HandshakeInfo info, Sessions sessions, Executor executor) {
         WebSocketUpgradeHandler handler = new WebSocketUpgradeHandler(new EchoHandler(), info, Limits.DEFAULT,
-                executor, sessions, ReadResumption.APPLICATION_THREAD, List.of());
+                executor, false, sessions, ReadResumption.APPLICATION_THREAD, List.of());
         StubConnection connection = new StubConnection();
         handler.init(connection);
         // The container keeps the handler and its connection's streams (and so the listeners).

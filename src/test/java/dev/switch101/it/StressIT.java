@@ -80,10 +80,15 @@ class StressIT extends DeployedTarget {
 
     // ---------------------------------------------------------------- the tests
 
+    /** The echo under test, relative to the deployment. */
+    protected String echoPath() {
+        return "stream-echo";
+    }
+
     @Test
     void manyClientsWithRandomPacingGetEveryMessageBackIntactAndInOrder() throws Exception {
         long seed = seedFor("stress");
-        System.out.printf("[stress] %s: -Dstress.seed=%d, %d clients, %d s%n", base(), SEED, CLIENTS, SECONDS);
+        System.out.printf("[stress] %s%s: -Dstress.seed=%d, %d clients, %d s%n", base(), echoPath(), SEED, CLIENTS, SECONDS);
         long start = System.nanoTime();
         // New work starts until a stall that begins then can still be told (and work in flight end) within the budget.
         long stopStarting = start + TimeUnit.SECONDS.toNanos(Math.max(SECONDS / 2, SECONDS - STALL_MILLIS / 1000 - 5));
@@ -211,7 +216,7 @@ class StressIT extends DeployedTarget {
         for (int c = 0; c < 8; c++) {
             Thread thread = new Thread(() -> {
                 for (int i = 0; i < 20; i++) {
-                    try (RawWebSocket ws = RawWebSocket.connect(base(), "stream-echo")) {
+                    try (RawWebSocket ws = RawWebSocket.connect(base(), echoPath())) {
                         ws.sendInBackground(RawWebSocket.Frame.binary(new byte[16 * MIB]));
                         ws.input().readNBytes(64 * 1024); // some of the echo...
                         ws.reset(); // ...then gone, with the rest of it still queued in the server
@@ -260,7 +265,7 @@ class StressIT extends DeployedTarget {
     private void oneConnection(long seed, String what, long connectionSeed, PongPolicy pongs, ReadPacing pacing,
             long stallMillis, Script script) throws Exception {
         EchoLedger ledger = new EchoLedger(() -> "-Dstress.seed=" + SEED + ", " + what);
-        PacedWebSocket ws = PacedWebSocket.connect(base(), "stream-echo", ledger, pongs, pacing, stallMillis, connectionSeed, "scripted");
+        PacedWebSocket ws = PacedWebSocket.connect(base(), echoPath(), ledger, pongs, pacing, stallMillis, connectionSeed, "scripted");
         ledger.onFailureAbort(ws::abort);
         try {
             script.run(ws, ledger);
@@ -319,7 +324,7 @@ class StressIT extends DeployedTarget {
             String profile = "pongs " + pongs + ", reads " + pacing;
             EchoLedger ledger = new EchoLedger(() -> "-Dstress.seed=" + SEED + ", client " + index + ", connection " + conn + " ("
                     + profile + ")");
-            PacedWebSocket ws = PacedWebSocket.connect(base(), "stream-echo", ledger, pongs, pacing, STALL_MILLIS, random.nextLong(),
+            PacedWebSocket ws = PacedWebSocket.connect(base(), echoPath(), ledger, pongs, pacing, STALL_MILLIS, random.nextLong(),
                     "stress-" + index + "-" + conn);
             ledger.onFailureAbort(ws::abort);
             try {

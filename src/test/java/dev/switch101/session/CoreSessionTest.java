@@ -323,6 +323,65 @@ class CoreSessionTest {
     }
 
     @Test
+    void inlineCallbacksRunOnTheReadingThreadAndTheRepliesOfOneReadAreFlushedOnceAfterIt() {
+        QueuedExecutor executor = new QueuedExecutor();
+        CoreSession s = newEchoSession(Limits.DEFAULT, executor, true);
+        int flushesBefore = transport.flushedAt.size();
+        s.onBytes(concat(concat(clientFrame(true, OpCode.TEXT, "one"), clientFrame(true, OpCode.TEXT, "two")),
+                clientFrame(true, OpCode.TEXT, "three")));
+        assertTrue(executor.tasks.isEmpty(), "nothing dispatched");
+        assertEquals(List.of("one", "two", "three"), transport.sent.stream().map(CoreSessionTest::payloadText).toList());
+        assertEquals(List.of(3), transport.flushedAt.subList(flushesBefore, transport.flushedAt.size()),
+                "one flush, after the read");
+        assertEquals(1, transport.inlineBegun);
+        assertFalse(transport.inline, "the transport's inline window ends with the read");
+    }
+
+    @Test
+    void aReadThatFindsTheOutboundQueueFullDispatchesItsCallbacksInsteadOfRunningThemInline() {
+        // Sends wait on the executor's thread; inline they could not, and a peer that does not
+        // read would grow the queue instead of slowing the handler down.
+        QueuedExecutor executor = new QueuedExecutor();
+        CoreSession s = newEchoSession(Limits.DEFAULT, executor, true);
+        transport.roomForInline = false;
+        s.onBytes(clientFrame(true, OpCode.TEXT, "later"));
+        assertTrue(transport.sent.isEmpty());
+        executor.runAll();
+        assertEquals(List.of("later"), transport.sent.stream().map(CoreSessionTest::payloadText).toList());
+    }
+
+    @Test
+    void aMessageReadWhileACallbackIsQueuedWaitsBehindItInsteadOfRunningInline() {
+        QueuedExecutor executor = new QueuedExecutor();
+        CoreSession s = newEchoSession(Limits.DEFAULT, executor, true);
+        transport.roomForInline = false;
+        s.onBytes(clientFrame(true, OpCode.TEXT, "first"));
+        transport.roomForInline = true;
+        s.onBytes(clientFrame(true, OpCode.TEXT, "second"));
+        assertTrue(transport.sent.isEmpty(), "the second message does not overtake the first");
+        assertEquals(0, transport.inlineBegun);
+        executor.runAll();
+        assertEquals(List.of("first", "second"), transport.sent.stream().map(CoreSessionTest::payloadText).toList());
+    }
+
+    @Test
+    void inlineTheReplyToAMessageFollowedByACloseGoesOutBeforeOurCloseFrame() {
+        QueuedExecutor executor = new QueuedExecutor();
+        CoreSession s = newEchoSession(Limits.DEFAULT, executor, true);
+        s.onBytes(concat(clientFrame(true, OpCode.TEXT, "last words"),
+                clientFrame(true, OpCode.CLOSE, new CloseStatus(1000, "").toPayload())));
+        assertTrue(executor.tasks.isEmpty(), "the close is answered inline too");
+        assertEquals(List.of(0x81, 0x88), transport.sent.stream().map(f -> f[0] & 0xFF).toList());
+        assertEquals(1000, sentCloseCode());
+        assertTrue(transport.closeAfterFlush);
+    }
+
+    /** The payload of an unmasked server frame with a short header, as text. */
+    private static String payloadText(byte[] frame) {
+        return new String(frame, 2, frame.length - 2, StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aMessageSentFromOutsideTheCallbacksIsFlushedAtOnceThoughCallbacksAreQueued() throws Exception {
         QueuedExecutor executor = new QueuedExecutor();
         CoreSession s = newEchoSession(Limits.DEFAULT, executor);
@@ -454,6 +513,10 @@ class CoreSessionTest {
     // --- helpers -------------------------------------------------------------------------
 
     private CoreSession newEchoSession(Limits limits, QueuedExecutor executor) {
+        return newEchoSession(limits, executor, false);
+    }
+
+    private CoreSession newEchoSession(Limits limits, QueuedExecutor executor, boolean inline) {
         CoreSession s = new CoreSession(new RecordingHandler() {
             private WebSocketSession peer;
 
@@ -470,7 +533,7 @@ class CoreSessionTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             }
-        }, info(), limits, transport, executor);
+        }, info(), limits, transport, executor, List.of(), inline);
         s.start();
         executor.runAll();
         return s;
@@ -574,6 +637,25 @@ class CoreSessionTest {
         }
 
         int demands;
+        boolean roomForInline = true;
+        boolean inline;
+        int inlineBegun;
+
+        @Override
+        public boolean beginInline() {
+            assertFalse(inline, "inline windows do not nest");
+            if (roomForInline) {
+                inline = true;
+                inlineBegun++;
+            }
+            return roomForInline;
+        }
+
+        @Override
+        public void endInline() {
+            assertTrue(inline);
+            inline = false;
+        }
 
         @Override
         public void demand() {

@@ -42,17 +42,21 @@ final class MarkdownReport {
         String c = container.title();
         StringBuilder md = new StringBuilder();
         md.append("### ").append(c).append("\n\n");
-        md.append("| row | Switch101, @ServerEndpoint | ").append(c).append(" native, @ServerEndpoint | ratio ")
+        md.append("| row | Switch101, @ServerEndpoint | Switch101, @ServerEndpoint, inline callbacks | ").append(c)
+                .append(" native, @ServerEndpoint | ratio | ratio, inline ")
                 .append("| Switch101 engine echo | engine / @ServerEndpoint |\n");
-        md.append("|---|---:|---:|---:|---:|---:|\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
             Result api = results.get(key(Mode.SWITCH101, API, row));
+            Result inline = results.get(key(Mode.SWITCH101_INLINE, API, row));
             Result nat = results.get(key(Mode.NATIVE, API, row));
             Result engine = results.get(key(Mode.SWITCH101, ENGINE, row));
             md.append("| ").append(row.label())
                     .append(" | ").append(cell(api))
+                    .append(" | ").append(cell(inline))
                     .append(" | ").append(cell(nat))
                     .append(" | ").append(ratio(api, nat))
+                    .append(" | ").append(ratio(inline, nat))
                     .append(" | ").append(cell(engine))
                     .append(" | ").append(ratio(engine, api))
                     .append(" |\n");
@@ -93,7 +97,9 @@ final class MarkdownReport {
         }
         md.append("- The same class serves @ServerEndpoint on both sides (dev.switch101.bench.endpoint.BenchEchoEndpoint: "
                 + "whole String / ByteBuffer messages back through getBasicRemote()); the engine echo is "
-                + "/switch101/stream-echo (examples.EchoHandler, which streams each part back as it arrives).\n");
+                + "/switch101/stream-echo (examples.EchoHandler, which streams each part back as it arrives). "
+                + "Inline callbacks: the same WAR, its server started with -Ddev.switch101.inlineCallbacks=true "
+                + "(callbacks on the container thread that read the message; for endpoints that do not block).\n");
         md.append(BenchSetup.deflateContextTakeover()
                 ? "- permessage-deflate: Switch101 keeps its compression context from message to message "
                         + "(-Ddev.switch101.deflateContextTakeover=true), as the native containers do; its own default "

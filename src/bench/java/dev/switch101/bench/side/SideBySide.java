@@ -15,9 +15,10 @@ import dev.switch101.bench.load.Settings;
 import dev.switch101.bench.load.Target;
 
 /**
- * The side-by-side benchmark ({@code mvn -Pbench verify}): for each container, starts it once
- * with Switch101 serving and once with its own WebSocket implementation, runs every row against
- * the same {@code @ServerEndpoint} echo on both (and against Switch101's engine-level echo),
+ * The side-by-side benchmark ({@code mvn -Pbench verify}): for each container, starts it with
+ * Switch101 serving (with its defaults, then with inline callbacks) and with its own WebSocket
+ * implementation, runs every row against the same {@code @ServerEndpoint} echo on each (and
+ * against Switch101's engine-level echo),
  * and prints a Markdown table, also written to {@code target/bench/results.md}. Exits 1 if any
  * cell failed (an echo that differed, a stall, a refused handshake), after printing the table.
  */
@@ -59,8 +60,9 @@ public final class SideBySide {
 
     private static void measure(BenchSetup setup, Settings settings, List<Row> rows, Container container, Mode mode,
             Map<String, Result> results) throws InterruptedException {
-        Path war = setup.dir().resolve(mode.dirName()).resolve("switch101.war");
+        Path war = setup.dir().resolve(mode.warDir()).resolve("switch101.war");
         log(container.title() + ", " + mode.dirName() + ": starting (" + war + ")");
+        // The engine echo once, with Switch101's defaults.
         List<String> kinds = mode == Mode.SWITCH101 ? List.of(MarkdownReport.API, MarkdownReport.ENGINE)
                 : List.of(MarkdownReport.API);
         ServerProcess server;

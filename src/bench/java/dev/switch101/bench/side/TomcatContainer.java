@@ -53,6 +53,7 @@ final class TomcatContainer implements Container {
         List<String> command = new java.util.ArrayList<>();
         command.add(setup.java());
         command.addAll(setup.serverJvmOptions());
+        command.addAll(mode.jvmOptions());
         command.addAll(List.of("-cp", launcher + File.pathSeparator + classPath, BenchTomcat.class.getName(),
                 war.toString(), Integer.toString(port()), work.toString()));
         ServerProcess server = ServerProcess.start("tomcat-" + mode.dirName(), setup.pinned(), setup.serverCpus(),

@@ -54,7 +54,7 @@ final class WildFlyContainer implements Container {
         deleteTree(base);
         copyTree(home.resolve("standalone/configuration"), base.resolve("configuration"));
         Files.createDirectories(base.resolve("deployments"));
-        String script = mode == Mode.SWITCH101 ? "use-switch101.cli" : "restore-builtin-websockets.cli";
+        String script = mode.switch101() ? "use-switch101.cli" : "restore-builtin-websockets.cli";
         runCli(base, setup.wildflyConfig().resolve(script));
         Files.copy(war, base.resolve("deployments/switch101.war"), StandardCopyOption.REPLACE_EXISTING);
         List<String> command = List.of("bash", home.resolve("bin/standalone.sh").toString(),
@@ -63,7 +63,7 @@ final class WildFlyContainer implements Container {
                 "-Djboss.http.port=" + setup.wildflyHttpPort(), "-Djboss.https.port=" + setup.wildflyHttpsPort(),
                 "-Djboss.management.http.port=" + setup.wildflyManagementPort());
         ServerProcess server = ServerProcess.start("wildfly-" + mode.dirName(), setup.pinned(), setup.serverCpus(),
-                command, environment(), setup.dir(),
+                command, environment(mode), setup.dir(),
                 List.of(port(), setup.wildflyHttpsPort(), setup.wildflyManagementPort()));
         try {
             server.awaitHandshake(port(), SideBySide.API_PATH, 180);
@@ -74,9 +74,11 @@ final class WildFlyContainer implements Container {
         return server;
     }
 
-    private Map<String, String> environment() {
+    private Map<String, String> environment(Mode mode) {
         Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home")));
-        env.put("JDK_JAVA_OPTIONS", String.join(" ", setup.extraServerJvmOptions()));
+        List<String> options = new java.util.ArrayList<>(setup.extraServerJvmOptions());
+        options.addAll(mode.jvmOptions());
+        env.put("JDK_JAVA_OPTIONS", String.join(" ", options));
         return env;
     }
 

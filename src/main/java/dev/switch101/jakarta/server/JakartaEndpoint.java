@@ -26,6 +26,12 @@ import dev.switch101.session.Limits;
  */
 final class JakartaEndpoint {
 
+    /**
+     * The {@link ServerEndpointConfig#getUserProperties() user property} by which an endpoint
+     * says its callbacks do not block and may run on the container thread that read their input.
+     */
+    static final String INLINE_CALLBACKS = "dev.switch101.inlineCallbacks";
+
     private final ServerEndpointConfig config;
     private final ConfiguratorCalls calls;
     private final EngineServerContainer container;
@@ -54,7 +60,9 @@ final class JakartaEndpoint {
      * with the application's {@code defaults}, except that an {@code @OnMessage(maxMessageSize)}
      * above the engine's message (or frame) limit raises it for this endpoint: the session's
      * buffer sizes can only narrow what the engine lets through, so without this a declared
-     * 32 MiB would still be refused at the engine's 1 MiB (Jakarta WebSocket 2.1 §4.7).
+     * 32 MiB would still be refused at the engine's 1 MiB (Jakarta WebSocket 2.1 §4.7). The user
+     * property {@value #INLINE_CALLBACKS} ({@code true} or {@code false}, as a Boolean or a String)
+     * sets inline callbacks for this endpoint, over the application's context-param.
      */
     EndpointRegistration registration(String path, Limits defaults) {
         EndpointRegistration registration = EndpointRegistration.perHandshake(path, this::open)
@@ -62,6 +70,10 @@ final class JakartaEndpoint {
                 .withSubprotocolSelector(calls.subprotocolSelector())
                 .withExtensionSelector(calls.extensionSelector())
                 .withOriginCheck(calls.originCheck());
+        Object inline = config.getUserProperties().get(INLINE_CALLBACKS);
+        if (inline != null) {
+            registration = registration.withInlineCallbacks(Boolean.parseBoolean(inline.toString().trim()));
+        }
         long declared = largestDeclaredMessageSize(config.getEndpointClass());
         if (declared <= defaults.maxMessageSize() && declared <= defaults.maxFramePayload()) {
             return registration;

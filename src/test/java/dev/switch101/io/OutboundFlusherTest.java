@@ -1,0 +1,112 @@
+package dev.switch101.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.WebConnection;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbound queue's bound while handler callbacks run inline, on a container thread that
+ * holds up the write event: senders do not wait then, up to the overflow, and fail beyond it.
+ */
+class OutboundFlusherTest {
+
+    private static final int CAPACITY = 1024;
+    private static final int OVERFLOW = 4096;
+
+    /** A container whose socket takes nothing: every write waits in the queue. */
+    private final StalledOutput out = new StalledOutput();
+    private final OutboundFlusher flusher = new OutboundFlusher(
+            new UpgradedConnection(new Connection(out), false), out, CAPACITY, OVERFLOW, () -> { },
+            e -> { }, () -> { });
+
+    @Test
+    void aSenderWaitsForRoomUntilItsDeadlineWhenNoCallbackRunsInline() throws IOException {
+        flusher.writeData(new byte[1000], deadlineIn(1000));
+        long start = System.nanoTime();
+        IOException e = assertThrows(IOException.class, () -> flusher.writeData(new byte[100], deadlineIn(50)));
+        assertInstanceOf(TimeoutException.class, e.getCause());
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(50), "it waited");
+    }
+
+    @Test
+    void whileCallbacksRunInlineSendersQueuePastTheCapacityUpToTheOverflowWithoutWaiting() throws IOException {
+        flusher.writeData(new byte[1000], deadlineIn(1000));
+        assertTrue(flusher.beginInline());
+        long start = System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            flusher.writeData(new byte[1000], deadlineIn(10_000)); // 5,000 bytes queued: capacity + 3,976
+        }
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "no send waited for its deadline");
+        IOException e = assertThrows(IOException.class, () -> flusher.writeData(new byte[200], deadlineIn(10_000)));
+        assertInstanceOf(TimeoutException.class, e.getCause(), "fails like a send the peer never reads");
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "failed at once");
+    }
+
+    @Test
+    void aQueueAtItsCapacityRefusesToLetCallbacksRunInline() throws IOException {
+        flusher.writeData(new byte[CAPACITY], deadlineIn(1000));
+        assertFalse(flusher.beginInline());
+    }
+
+    @Test
+    void afterTheInlineCallbacksSendersWaitAgain() throws IOException {
+        assertTrue(flusher.beginInline());
+        flusher.writeData(new byte[1000], deadlineIn(1000));
+        flusher.writeData(new byte[1000], deadlineIn(1000));
+        flusher.endInline();
+        assertThrows(IOException.class, () -> flusher.writeData(new byte[100], deadlineIn(20)));
+        assertEquals(0, out.written.size(), "nothing reached the stalled socket");
+    }
+
+    private static long deadlineIn(long millis) {
+        return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    private static final class StalledOutput extends ServletOutputStream {
+        final ByteArrayOutputStream written = new ByteArrayOutputStream();
+
+        @Override
+        public boolean isReady() {
+            return false;
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+        }
+
+        @Override
+        public void write(int b) {
+            written.write(b);
+        }
+    }
+
+    private record Connection(ServletOutputStream out) implements WebConnection {
+        @Override
+        public ServletInputStream getInputStream() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() {
+            return out;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.switch101.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.switch101.it.support.ClientProcess;
+import dev.switch101.it.support.DeployedTarget;
+import dev.switch101.it.support.MessageAssembler;
+
+/**
+ * Inline callbacks with clients we did not write: the engine's streaming echo
+ * ({@code /inline-stream-echo}) and a Jakarta echo through {@code getBasicRemote()}
+ * ({@code /inline-jakarta-echo}) run on the container thread that read the message. Large
+ * messages with Node's {@code ws} (also one that never answers a ping) and Python's
+ * {@code websockets}; and a JDK client that sends everything and its close frame before it reads
+ * anything: every echo must come back, in order, before the server's close. The
+ * {@code InlineStressIT} suite covers random pacing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class InlineCallbacksIT extends DeployedTarget {
+
+    private static final int MIB = 1 << 20;
+    private static final Duration PROCESS_TIMEOUT = Duration.ofSeconds(75);
+    private static final long SEED = Long.getLong("inline.seed", new SecureRandom().nextLong());
+
+    @Test
+    void theCallbackRunsOnTheContainerThreadThatReadTheMessageNotOnADispatchThread() throws Exception {
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(ClientProcess.wsUrl(base(), "inline-jakarta-echo")), new WebSocket.Listener() {
+                    private final MessageAssembler assembler = new MessageAssembler();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        String whole = assembler.text(data, last);
+                        if (whole != null) {
+                            reply.complete(whole);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        ws.sendText("?thread", true).get(10, TimeUnit.SECONDS);
+        String thread = reply.get(10, TimeUnit.SECONDS);
+        // Our pool's threads (Tomcat) and the managed executor's (WildFly) are where callbacks
+        // run without inline callbacks.
+        assertFalse(thread.startsWith("switch101-") || thread.contains("ManagedExecutor"), "the callback ran on " + thread);
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void nodeWsGetsA16MibMessageStreamedBack() {
+        ClientProcess.requireNodeWs();
+        ClientProcess.assertSucceeds(List.of("node", script("large-echo.mjs"),
+                ClientProcess.wsUrl(base(), "inline-stream-echo"), Integer.toString(16 * MIB)), PROCESS_TIMEOUT);
+    }
+
+    @Test
+    void nodeWsThatNeverAnswersPingsGetsA4MibMessageStreamedBack() {
+        ClientProcess.requireNodeWs();
+        ClientProcess.assertSucceeds(List.of("node", script("large-echo.mjs"),
+                ClientProcess.wsUrl(base(), "inline-stream-echo"), Integer.toString(4 * MIB), "--no-auto-pong"),
+                PROCESS_TIMEOUT);
+    }
+
+    @Test
+    void pythonWebsocketsGetsA16MibMessageStreamedBack() {
+        ClientProcess.requirePythonWebsockets();
+        ClientProcess.assertSucceeds(List.of(ClientProcess.PYTHON, script("large_echo.py"),
+                ClientProcess.wsUrl(base(), "inline-stream-echo"), Integer.toString(16 * MIB)), PROCESS_TIMEOUT);
+    }
+
+    @Test
+    void nodeWsGetsTextAndBinaryEchoedByTheJakartaEndpointAndCleanCloses() {
+        ClientProcess.requireNodeWs();
+        ClientProcess.assertSucceeds(List.of("node", script("echo-client.mjs"),
+                ClientProcess.wsUrl(base(), "inline-jakarta-echo")), PROCESS_TIMEOUT);
+    }
+
+    @Test
+    void pythonWebsocketsGetsTextAndBinaryEchoedByTheJakartaEndpointAndCleanCloses() {
+        ClientProcess.requirePythonWebsockets();
+        ClientProcess.assertSucceeds(List.of(ClientProcess.PYTHON, script("echo_client.py"),
+                ClientProcess.wsUrl(base(), "inline-jakarta-echo")), PROCESS_TIMEOUT);
+    }
+
+    /**
+     * 600 messages (text and binary, most under 200 bytes, one in four up to 64 KiB: about 5 MB,
+     * more than the outbound queue and the socket buffers take) and a close frame, sent before
+     * the client reads a byte. The server's replies stall, its reads go back to the executor,
+     * and once it has read what it can hold it stops reading, so the client's sends stall too:
+     * after five seconds of that, or once everything is sent, and one more second, the client
+     * reads. Every echo must come back, in order, before the server's close.
+     */
+    @Test
+    void jdkClientThatSendsEverythingAndItsCloseBeforeReadingGetsEveryEchoFirst() throws Exception {
+        System.out.printf("[inline] -Dinline.seed=%d%n", SEED);
+        SplittableRandom random = new SplittableRandom(SEED);
+        List<Object> sent = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            int size = random.nextInt(4) == 0 ? random.nextInt(64 * 1024 + 1) : random.nextInt(200);
+            if (random.nextBoolean()) {
+                StringBuilder text = new StringBuilder();
+                while (text.length() < size) {
+                    text.append(random.nextInt(10) == 0 ? "ü€" : "abcdefgh");
+                }
+                sent.add(text.toString());
+            } else {
+                byte[] bytes = new byte[size];
+                random.nextBytes(bytes);
+                sent.add(bytes);
+            }
+        }
+        List<Object> received = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        MessageAssembler assembler = new MessageAssembler();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(ClientProcess.wsUrl(base(), "inline-jakarta-echo")), new WebSocket.Listener() {
+                    @Override
+                    public void onOpen(WebSocket webSocket) {
+                        // No request(1): nothing is read until the test says so.
+                    }
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        String whole = assembler.text(data, last);
+                        if (whole != null) {
+                            received.add(whole);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+                        byte[] whole = assembler.binary(data, last);
+                        if (whole != null) {
+                            received.add(whole);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket webSocket, Throwable error) {
+                        closed.completeExceptionally(error);
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(ws);
+        for (Object message : sent) {
+            sending = sending.thenCompose(w -> message instanceof String text ? w.sendText(text, true)
+                    : w.sendBinary(ByteBuffer.wrap((byte[]) message), true));
+        }
+        sending = sending.thenCompose(w -> w.sendClose(WebSocket.NORMAL_CLOSURE, "sent everything"));
+        try {
+            sending.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // The server holds all it may and has stopped reading until we read its replies.
+        }
+        Thread.sleep(1000);
+        ws.request(1);
+        sending.get(60, TimeUnit.SECONDS);
+        int code;
+        try {
+            code = closed.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            code = fail("no close within 60 s; " + received.size() + " of " + sent.size() + " echoes (seed " + SEED + ")");
+        }
+        assertEquals(sent.size(), received.size(), "echoes before the close (seed " + SEED + ")");
+        for (int i = 0; i < sent.size(); i++) {
+            Object want = sent.get(i);
+            Object got = received.get(i);
+            if (want instanceof String text) {
+                assertEquals(text, got, "echo " + i + " (seed " + SEED + ")");
+            } else {
+                assertArrayEquals((byte[]) want, assertInstanceOf(byte[].class, got, "echo " + i + " is binary"),
+                        "echo " + i + " (seed " + SEED + ")");
+            }
+        }
+        assertEquals(1000, code, "the server's close code");
+    }
+
+    private static String script(String name) {
+        return ClientProcess.CLIENTS.resolve(name).toString();
+    }
+}
