@@ -14,10 +14,15 @@ final class TextConversion {
 
     private final Class<?> type;
     private final List<Decoder.Text<?>> decoders;
+    /** Decided once: the lookup took two map probes per message. */
+    private final boolean builtIn;
+    private final boolean string;
 
     TextConversion(Class<?> type, List<Decoder.Text<?>> decoders) {
         this.type = type;
         this.decoders = decoders;
+        this.builtIn = BuiltInCoders.decodesText(type);
+        this.string = type == String.class;
     }
 
     Object convert(String text) throws DecodeException {
@@ -26,7 +31,10 @@ final class TextConversion {
                 return decoder.decode(text);
             }
         }
-        if (BuiltInCoders.decodesText(type)) {
+        if (string) {
+            return text;
+        }
+        if (builtIn) {
             return BuiltInCoders.decodeText(text, type);
         }
         throw new DecodeException(text, "No decoder for " + type.getName() + " accepts this message");
