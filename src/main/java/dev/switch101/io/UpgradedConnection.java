@@ -2,7 +2,6 @@ package dev.switch101.io;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -94,9 +93,11 @@ final class UpgradedConnection {
     private void dropUnwrittenOutput() {
         Object unwritten;
         try {
-            unwritten = field(connection.getOutputStream(), "buffer");
-        } catch (NoSuchFieldException e) {
-            return; // not Undertow
+            Object out = connection.getOutputStream();
+            if (!ContainerFields.has(out, "buffer")) {
+                return; // not Undertow
+            }
+            unwritten = ContainerFields.get(out, "buffer");
         } catch (IOException | ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.DEBUG, "Cannot reach the container's unwritten output", e);
             return;
@@ -135,11 +136,9 @@ final class UpgradedConnection {
     private void requestReadDispatch() {
         try {
             Object in = connection.getInputStream();
-            Object wrapper = field(in, "socketWrapper");
-            Class<?> eventType = Class.forName("org.apache.tomcat.util.net.SocketEvent", false,
-                    wrapper.getClass().getClassLoader());
-            Method process = wrapper.getClass().getMethod("processSocket", eventType, boolean.class);
-            process.invoke(wrapper, enumConstant(eventType, "OPEN_READ"), true);
+            Object wrapper = ContainerFields.get(in, "socketWrapper");
+            ReadDispatch dispatch = READ_DISPATCH.get(wrapper.getClass());
+            dispatch.process.invoke(wrapper, dispatch.openRead, true);
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "Cannot ask the container to close the connection now; "
                     + "it closes at the next socket event: {0}", e.toString());
@@ -152,26 +151,35 @@ final class UpgradedConnection {
      * with the container's own reads.
      */
     Optional<Executor> ioThread() {
+        if (!ContainerFields.has(connection, "ioExecutor")) {
+            return Optional.empty();
+        }
         try {
-            return Optional.ofNullable(field(connection, "ioExecutor")).filter(Executor.class::isInstance)
+            return Optional.ofNullable(ContainerFields.get(connection, "ioExecutor")).filter(Executor.class::isInstance)
                     .map(Executor.class::cast);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static Object field(Object owner, String name) throws ReflectiveOperationException {
-        for (Class<?> type = owner.getClass(); type != null; type = type.getSuperclass()) {
+    /** Tomcat's {@code processSocket(SocketEvent, boolean)} and {@code SocketEvent.OPEN_READ}, found once per class. */
+    private record ReadDispatch(Method process, Object openRead) {
+    }
+
+    private static final ClassValue<ReadDispatch> READ_DISPATCH = new ClassValue<>() {
+        @Override
+        protected ReadDispatch computeValue(Class<?> wrapperType) {
             try {
-                Field field = type.getDeclaredField(name);
-                field.setAccessible(true);
-                return field.get(owner);
-            } catch (NoSuchFieldException e) {
-                // declared further up, if at all
+                Class<?> eventType = Class.forName("org.apache.tomcat.util.net.SocketEvent", false,
+                        wrapperType.getClassLoader());
+                return new ReadDispatch(wrapperType.getMethod("processSocket", eventType, boolean.class),
+                        enumConstant(eventType, "OPEN_READ"));
+            } catch (ReflectiveOperationException e) {
+                // Not cached: ClassValue does not keep a value when computeValue throws.
+                throw new IllegalStateException("Not Tomcat's socket wrapper: " + e, e);
             }
         }
-        throw new NoSuchFieldException(owner.getClass().getName() + "." + name);
-    }
+    };
 
     private static Object enumConstant(Class<?> type, String name) {
         for (Object constant : type.getEnumConstants()) {
