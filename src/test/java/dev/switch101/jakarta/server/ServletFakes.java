@@ -3,6 +3,7 @@ package dev.switch101.jakarta.server;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,9 +58,12 @@ final class ServletFakes {
                 parameters.put(kv[0], new String[] {kv.length > 1 ? kv[1] : ""});
             }
         }
+        Map<String, Object> attributes = new HashMap<>();
         return (HttpServletRequest) Proxy.newProxyInstance(ServletFakes.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getMethod" -> "GET";
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "getProtocol" -> "HTTP/1.1";
                     case "isSecure" -> false;
                     case "getRemoteAddr" -> "127.0.0.1";
