@@ -13,11 +13,9 @@ import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.switch101.it.support.ClientProcess;
 import dev.switch101.it.support.DeployedTarget;
-import dev.switch101.it.support.MessageAssembler;
+import dev.switch101.it.support.WholeMessageListener;
 
 /**
  * Inline callbacks with clients we did not write: the engine's streaming echo
@@ -46,26 +44,16 @@ class InlineCallbacksIT extends DeployedTarget {
 
     @Test
     void theCallbackRunsOnTheContainerThreadThatReadTheMessageNotOnADispatchThread() throws Exception {
-        CompletableFuture<String> reply = new CompletableFuture<>();
+        WholeMessageListener listener = new WholeMessageListener();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(ClientProcess.wsUrl(base(), "inline-jakarta-echo")), new WebSocket.Listener() {
-                    private final MessageAssembler assembler = new MessageAssembler();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        String whole = assembler.text(data, last);
-                        if (whole != null) {
-                            reply.complete(whole);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+                .buildAsync(URI.create(ClientProcess.wsUrl(base(), "inline-jakarta-echo")), listener)
+                .get(10, TimeUnit.SECONDS);
         ws.sendText("?thread", true).get(10, TimeUnit.SECONDS);
-        String thread = reply.get(10, TimeUnit.SECONDS);
+        Object thread = listener.received.poll(10, TimeUnit.SECONDS);
         // Our pool's threads (Tomcat) and the managed executor's (WildFly) are where callbacks
         // run without inline callbacks.
-        assertFalse(thread.startsWith("switch101-") || thread.contains("ManagedExecutor"), "the callback ran on " + thread);
+        String name = assertInstanceOf(String.class, thread, "the reply");
+        assertFalse(name.startsWith("switch101-") || name.contains("ManagedExecutor"), "the callback ran on " + name);
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
     }
 
@@ -132,47 +120,10 @@ class InlineCallbacksIT extends DeployedTarget {
                 sent.add(bytes);
             }
         }
-        List<Object> received = Collections.synchronizedList(new ArrayList<>());
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        MessageAssembler assembler = new MessageAssembler();
+        WholeMessageListener listener = new WholeMessageListener(false);
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(ClientProcess.wsUrl(base(), "inline-jakarta-echo")), new WebSocket.Listener() {
-                    @Override
-                    public void onOpen(WebSocket webSocket) {
-                        // No request(1): nothing is read until the test says so.
-                    }
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        String whole = assembler.text(data, last);
-                        if (whole != null) {
-                            received.add(whole);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-                        byte[] whole = assembler.binary(data, last);
-                        if (whole != null) {
-                            received.add(whole);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        closed.complete(statusCode);
-                        return null;
-                    }
-
-                    @Override
-                    public void onError(WebSocket webSocket, Throwable error) {
-                        closed.completeExceptionally(error);
-                    }
-                }).get(10, TimeUnit.SECONDS);
+                .buildAsync(URI.create(ClientProcess.wsUrl(base(), "inline-jakarta-echo")), listener)
+                .get(10, TimeUnit.SECONDS);
         CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(ws);
         for (Object message : sent) {
             sending = sending.thenCompose(w -> message instanceof String text ? w.sendText(text, true)
@@ -189,10 +140,12 @@ class InlineCallbacksIT extends DeployedTarget {
         sending.get(60, TimeUnit.SECONDS);
         int code;
         try {
-            code = closed.get(60, TimeUnit.SECONDS);
+            code = listener.closed.get(60, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            code = fail("no close within 60 s; " + received.size() + " of " + sent.size() + " echoes (seed " + SEED + ")");
+            code = fail("no close within 60 s; " + listener.received.size() + " of " + sent.size() + " echoes (seed "
+                    + SEED + ")");
         }
+        List<Object> received = new ArrayList<>(listener.received);
         assertEquals(sent.size(), received.size(), "echoes before the close (seed " + SEED + ")");
         for (int i = 0; i < sent.size(); i++) {
             Object want = sent.get(i);

@@ -18,6 +18,27 @@ public final class WholeMessageListener implements WebSocket.Listener {
     /** The status code of the server's close frame. */
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final MessageAssembler parts = new MessageAssembler();
+    private final boolean readAtOnce;
+
+    /** A listener that reads from the start. */
+    public WholeMessageListener() {
+        this(true);
+    }
+
+    /**
+     * @param readAtOnce {@code false}: nothing is read until the test calls
+     *                   {@code webSocket.request(1)}, for a client that sends before it reads
+     */
+    public WholeMessageListener(boolean readAtOnce) {
+        this.readAtOnce = readAtOnce;
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        if (readAtOnce) {
+            webSocket.request(1);
+        }
+    }
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
