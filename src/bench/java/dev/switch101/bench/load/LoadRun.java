@@ -82,13 +82,14 @@ public final class LoadRun {
     private Result handshakes() throws IOException, InterruptedException {
         EventLoop loop = new EventLoop(row, target, settings.seed(), "load-handshakes");
         loops.add(loop);
-        long warmup = Math.max(1, settings.handshakes() / 5);
+        long warmup = Math.max(1, settings.handshakeWarmup());
         long total = warmup + (long) settings.rounds() * settings.handshakes();
         loop.handshakeLimit(total);
         loop.start();
         loop.open((int) Math.min(row.connections(), total));
         long mark = warmup;
-        awaitCount(loop, mark, HANDSHAKE_ROUND_TIMEOUT_MILLIS);
+        // A long warm-up gets time in proportion: at least 500 handshakes a second.
+        awaitCount(loop, mark, Math.max(HANDSHAKE_ROUND_TIMEOUT_MILLIS, warmup * 2));
         double[] samples = new double[settings.rounds()];
         for (int r = 0; r < samples.length; r++) {
             long t0 = System.nanoTime();

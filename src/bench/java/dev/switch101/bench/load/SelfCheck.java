@@ -26,7 +26,7 @@ public final class SelfCheck {
     }
 
     public static void main(String[] args) throws Exception {
-        Settings quick = new Settings(0, 1, 1, 200, 1, 7);
+        Settings quick = new Settings(0, 1, 1, 200, 40, 1, 7);
         List<String> misses = new ArrayList<>();
         for (Fault fault : Fault.values()) {
             try (FakeServer server = new FakeServer(fault)) {

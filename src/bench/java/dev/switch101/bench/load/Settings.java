@@ -6,19 +6,24 @@ package dev.switch101.bench.load;
  * @param warmupSeconds load before the first round, not counted
  * @param rounds        measured rounds (the table shows their median and spread)
  * @param roundSeconds  length of one echo round
- * @param handshakes    connections per round of the handshake row (its warm-up is a fifth of it)
+ * @param handshakes    connections per round of the handshake row
+ * @param handshakeWarmup connections of the handshake row's warm-up, not counted
  * @param threads       selector threads of the generator
  * @param seed          seeds every connection's content and keys
  */
-public record Settings(int warmupSeconds, int rounds, int roundSeconds, int handshakes, int threads, long seed) {
+public record Settings(int warmupSeconds, int rounds, int roundSeconds, int handshakes, int handshakeWarmup, int threads,
+        long seed) {
 
     /** From {@code -Dbench.*} system properties, with the defaults of a full run. */
     public static Settings fromSystemProperties() {
+        int handshakes = Integer.getInteger("bench.handshakes", 10_000);
         return new Settings(
                 Integer.getInteger("bench.warmup", 3),
                 Integer.getInteger("bench.rounds", 5),
                 Integer.getInteger("bench.seconds", 3),
-                Integer.getInteger("bench.handshakes", 10_000),
+                handshakes,
+                // A fifth of a round by default; the JIT of a server on one CPU takes far longer to settle.
+                Integer.getInteger("bench.handshakeWarmup", Math.max(1, handshakes / 5)),
                 Integer.getInteger("bench.threads", 1),
                 Long.getLong("bench.seed", 101L));
     }
@@ -26,7 +31,7 @@ public record Settings(int warmupSeconds, int rounds, int roundSeconds, int hand
     /** An upper bound of one row's time against a server that keeps up, for the lead's planning. */
     public String describe() {
         return "warm-up " + warmupSeconds + " s, " + rounds + " rounds of " + roundSeconds + " s (handshakes: "
-                + Math.max(1, handshakes / 5) + " warm-up, " + rounds + " rounds of " + handshakes + "), "
+                + handshakeWarmup + " warm-up, " + rounds + " rounds of " + handshakes + "), "
                 + threads + " generator thread(s), seed " + seed;
     }
 }

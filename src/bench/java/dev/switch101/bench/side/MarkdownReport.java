@@ -85,6 +85,7 @@ final class MarkdownReport {
                 .append(" -Dbench.rounds=").append(settings.rounds())
                 .append(" -Dbench.seconds=").append(settings.roundSeconds())
                 .append(" -Dbench.handshakes=").append(settings.handshakes())
+                .append(" -Dbench.handshakeWarmup=").append(settings.handshakeWarmup())
                 .append(BenchSetup.deflateContextTakeover() ? "" : " -Dbench.deflateContextTakeover=false").append("`.\n");
         md.append("- Each cell: the median of ").append(settings.rounds()).append(" rounds ± half their range "
                 + "(in % of the median); ").append(settings.describe()).append(". Ratio: median over median "
