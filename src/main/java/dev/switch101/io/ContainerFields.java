@@ -26,20 +26,13 @@ final class ContainerFields {
     /**
      * The value of the field {@code name} declared by {@code owner}'s class or a superclass.
      *
-     * @throws NoSuchFieldException   if no class in the hierarchy declares it
-     * @throws IllegalAccessException if the field cannot be made accessible
+     * @return the value (empty also when the field holds {@code null}), or empty if no class in
+     *         the hierarchy declares it
+     * @throws IllegalAccessException if the field cannot be read
      */
-    static Object get(Object owner, String name) throws NoSuchFieldException, IllegalAccessException {
+    static Optional<Object> value(Object owner, String name) throws IllegalAccessException {
         Optional<Field> field = FIELDS.get(owner.getClass()).computeIfAbsent(name, n -> find(owner.getClass(), n));
-        if (field.isEmpty()) {
-            throw new NoSuchFieldException(owner.getClass().getName() + "." + name);
-        }
-        return field.get().get(owner);
-    }
-
-    /** Whether {@code owner}'s class or a superclass declares a field {@code name}. */
-    static boolean has(Object owner, String name) {
-        return FIELDS.get(owner.getClass()).computeIfAbsent(name, n -> find(owner.getClass(), n)).isPresent();
+        return field.isEmpty() ? Optional.empty() : Optional.ofNullable(field.get().get(owner));
     }
 
     private static Optional<Field> find(Class<?> start, String name) {

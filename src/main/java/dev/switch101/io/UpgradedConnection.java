@@ -93,11 +93,8 @@ final class UpgradedConnection {
     private void dropUnwrittenOutput() {
         Object unwritten;
         try {
-            Object out = connection.getOutputStream();
-            if (!ContainerFields.has(out, "buffer")) {
-                return; // not Undertow
-            }
-            unwritten = ContainerFields.get(out, "buffer");
+            // No such field (not Undertow), or no buffer: nothing to drop.
+            unwritten = ContainerFields.value(connection.getOutputStream(), "buffer").orElse(null);
         } catch (IOException | ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.DEBUG, "Cannot reach the container's unwritten output", e);
             return;
@@ -136,7 +133,8 @@ final class UpgradedConnection {
     private void requestReadDispatch() {
         try {
             Object in = connection.getInputStream();
-            Object wrapper = ContainerFields.get(in, "socketWrapper");
+            Object wrapper = ContainerFields.value(in, "socketWrapper")
+                    .orElseThrow(() -> new NoSuchFieldException(in.getClass().getName() + ".socketWrapper"));
             ReadDispatch dispatch = READ_DISPATCH.get(wrapper.getClass());
             dispatch.process.invoke(wrapper, dispatch.openRead, true);
         } catch (Exception | LinkageError e) {
@@ -151,11 +149,8 @@ final class UpgradedConnection {
      * with the container's own reads.
      */
     Optional<Executor> ioThread() {
-        if (!ContainerFields.has(connection, "ioExecutor")) {
-            return Optional.empty();
-        }
         try {
-            return Optional.ofNullable(ContainerFields.get(connection, "ioExecutor")).filter(Executor.class::isInstance)
+            return ContainerFields.value(connection, "ioExecutor").filter(Executor.class::isInstance)
                     .map(Executor.class::cast);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty();

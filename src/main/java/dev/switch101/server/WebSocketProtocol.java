@@ -112,9 +112,9 @@ final class WebSocketProtocol implements UpgradeProtocol {
         pending.addTo(headers);
         HandshakeInfo info = pending.info();
         Limits limits = endpoint.limits() != null ? endpoint.limits() : server.limits();
+        boolean inline = Objects.requireNonNullElse(endpoint.inlineCallbacks(), server.inlineCallbacks());
         return UpgradeDecision.acceptWithHeaders(headers, new WebSocketUpgradeHandler(handler, info, limits,
-                server.dispatch().executor(),
-                Objects.requireNonNullElse(endpoint.inlineCallbacks(), server.inlineCallbacks()), server.sessions(), server.readResumption(), extensions));
+                server.dispatch().executor(), inline, server.sessions(), server.readResumption(), extensions));
     }
 
     @Override
