@@ -31,13 +31,18 @@ import dev.switch101.session.ReadBuffers;
  * for a while before it returns again, from 1 ms doubling up to {@value #MAX_STALL_PARK_MILLIS} ms,
  * so that a stalled peer costs a few wakeups a second and a write event is never held up longer.
  *
+ * <p>A callback that returns while reading is paused cannot count on being called again: the
+ * input it left may already wait in the container's own buffer (Tomcat fills it to decide that
+ * input is ready), where no socket event announces it. So the {@link #demand()} that ends such a
+ * pause has the container dispatch a read event ({@link UpgradedConnection#dispatchRead()}).
+ *
  * <p><b>Memory.</b> The read buffer is borrowed from the application's {@link ReadBuffers} when
  * there is input to read and given back before the reader returns or parks: a connection that
  * waits for its peer, or for its application to catch up, holds no read buffer. The session
  * handles each read before the buffer is read into again (it copies what it keeps), so a
  * buffer is free again as soon as the read has been handed over.
  */
-final class InboundReader implements ReadListener {
+final class InboundReader implements ReadListener, OutputStallListener {
 
     /** How long a parked reader sleeps between checks of its conditions; a safety net, not a poll. */
     private static final long PARK_SLICE_MILLIS = 1000;
@@ -59,6 +64,8 @@ final class InboundReader implements ReadListener {
     private long demands;
     private boolean finished;
     private boolean pumping;
+    /** A callback returned while reading was paused: the demand that ends the pause must call one back. */
+    private boolean leftWhilePaused;
     /** The container must dispatch a write event before more can be written. */
     private boolean outputStalled;
     /** How long to park next while the output stays stalled; 0 until the reader first had to return. */
@@ -101,14 +108,20 @@ final class InboundReader implements ReadListener {
 
     /** Resumes reading once the application has caught up; called from an application thread. */
     void demand() {
+        boolean callBack;
         synchronized (this) {
             paused = false;
             demands++;
             notifyAll();
+            // With a callback in the reader now, that one reads on (a parked one wakes).
+            callBack = leftWhilePaused && !pumping;
+            leftWhilePaused = false;
         }
         switch (resumption) {
             case PARK_CALLBACK_THREAD -> {
-                // The parked callback (or, if it had to return, the next write callback) reads on.
+                if (callBack) {
+                    connection.dispatchRead();
+                }
             }
             case CONTAINER_IO_THREAD -> ioThread.execute(() -> connection.inCallback(this::pump));
             case APPLICATION_THREAD -> pump();
@@ -116,7 +129,8 @@ final class InboundReader implements ReadListener {
     }
 
     /** The output has to wait for the container's write event; a parked reader must let it through. */
-    void onOutputStalled() {
+    @Override
+    public void onOutputStalled() {
         synchronized (this) {
             outputStalled = true;
             notifyAll();
@@ -129,10 +143,11 @@ final class InboundReader implements ReadListener {
     }
 
     /**
-     * A write callback begins: the write event the output waited for has come. Cleared before
-     * the flusher writes, so that a stall the flusher meets again in this callback stands.
+     * The write event the output waited for has come. Told before the flusher writes, so that a
+     * stall the flusher meets again in this event stands.
      */
-    void beforeWriteCallback() {
+    @Override
+    public void onWriteEvent() {
         synchronized (this) {
             outputStalled = false;
             stallParkMillis = 0;
@@ -194,6 +209,7 @@ final class InboundReader implements ReadListener {
             giveBack(buffer);
             synchronized (this) {
                 pumping = false;
+                leftWhilePaused = paused && !finished;
             }
         }
     }

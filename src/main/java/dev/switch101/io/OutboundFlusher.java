@@ -27,10 +27,9 @@ import dev.switch101.session.InlineCallbacks;
  * a failure to the session) is done while holding it — containers run close listeners
  * synchronously, and those reach the session, which must be free to call in here.
  *
- * <p>Whenever the container answers "not ready", the flusher says so ({@code onStalled}, called
- * under the lock; it must not call back in here): only
- * the container's write event moves the output on then, and a reader parked in a callback of the
- * same socket must return to let that event be dispatched.
+ * <p>Whenever the container answers "not ready", the flusher says so ({@link OutputStallListener}):
+ * only the container's write event moves the output on then, and a reader parked in a callback
+ * of the same socket must return to let that event be dispatched.
  */
 final class OutboundFlusher implements WriteListener {
 
@@ -49,7 +48,7 @@ final class OutboundFlusher implements WriteListener {
     private final long inlineOverflow;
     private final Runnable onWritten;
     private final Consumer<Throwable> onFailure;
-    private final Runnable onStalled;
+    private final OutputStallListener stalls;
 
     /** Small to start with: an idle connection keeps it, and it grows when frames pile up. */
     private final ArrayDeque<Entry> queue = new ArrayDeque<>(2);
@@ -77,17 +76,17 @@ final class OutboundFlusher implements WriteListener {
      *                  waiting, while callbacks run inline or when the sender is such a callback
      * @param onWritten runs after bytes went out (the connection is not idle)
      * @param onFailure told of a write failure
-     * @param onStalled runs when the output waits for the container's write event
+     * @param stalls    told when the output waits for the container's write event, and when it comes
      */
     OutboundFlusher(UpgradedConnection connection, ServletOutputStream out, long capacity, long inlineOverflow,
-            Runnable onWritten, Consumer<Throwable> onFailure, Runnable onStalled) {
+            Runnable onWritten, Consumer<Throwable> onFailure, OutputStallListener stalls) {
         this.connection = connection;
         this.out = out;
         this.capacity = capacity;
         this.inlineOverflow = inlineOverflow;
         this.onWritten = onWritten;
         this.onFailure = onFailure;
-        this.onStalled = onStalled;
+        this.stalls = stalls;
     }
 
     /**
@@ -187,6 +186,9 @@ final class OutboundFlusher implements WriteListener {
     @Override
     public void onWritePossible() {
         synchronized (this) {
+            // Under the lock, like a stall's report: a sender that met "not ready" just before
+            // this event began reports it before this, or after this event's own flush.
+            stalls.onWriteEvent();
             flush(true);
         }
         afterUnlock();
@@ -279,16 +281,16 @@ final class OutboundFlusher implements WriteListener {
                 out.flush();
                 unflushed = false;
                 // A flush the socket cannot take at once goes on in the write event: ask again, so
-                // that a stall is reported (onStalled) rather than left to a reader that holds the event up.
+                // that a stall is reported (OutputStallListener) rather than left to a reader that holds the event up.
                 ready = out.isReady();
             }
             if (closeRequested && queue.isEmpty() && ready && (ready = out.isReady())) {
                 markClosed();
             }
             if (!ready) {
-                // Told under the lock, so that a write callback that has begun since cannot be
-                // overtaken by this older news (see InboundReader.beforeWriteCallback).
-                onStalled.run();
+                // Under the lock: a write event that has begun since cannot be overtaken by this
+                // older news (onWritePossible).
+                stalls.onOutputStalled();
             }
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.DEBUG, "Write failed", e);

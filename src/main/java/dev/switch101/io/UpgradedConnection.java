@@ -72,7 +72,7 @@ final class UpgradedConnection {
         }
         if (closesOnlyInCallbacks && callbackThread != Thread.currentThread()) {
             wakeReader.run();
-            requestReadDispatch();
+            dispatchRead();
         }
         onClosed.run();
     }
@@ -127,10 +127,11 @@ final class UpgradedConnection {
 
     /**
      * Has Tomcat dispatch a read event for this socket ({@code SocketWrapperBase.processSocket}),
-     * reached through its input stream. Without it (another container, or a Tomcat that changed
-     * inside) the close waits for the next socket event.
+     * reached through its input stream; the event waits for a callback in progress to return.
+     * Without it (another container, or a Tomcat that changed inside) a close waits for the next
+     * socket event, and so does input the container has already buffered.
      */
-    private void requestReadDispatch() {
+    void dispatchRead() {
         try {
             Object in = connection.getInputStream();
             Object wrapper = ContainerFields.value(in, "socketWrapper")
@@ -138,8 +139,8 @@ final class UpgradedConnection {
             ReadDispatch dispatch = READ_DISPATCH.get(wrapper.getClass());
             dispatch.process.invoke(wrapper, dispatch.openRead, true);
         } catch (Exception | LinkageError e) {
-            LOG.log(Level.WARNING, "Cannot ask the container to close the connection now; "
-                    + "it closes at the next socket event: {0}", e.toString());
+            LOG.log(Level.WARNING, "Cannot ask the container for a read event on the connection; "
+                    + "it waits for the next socket event: {0}", e.toString());
         }
     }
 

@@ -77,7 +77,7 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
                     effectiveResumption(ioThread), connection, ioThread);
             SessionRef ref = new SessionRef();
             OutboundFlusher flusher = new OutboundFlusher(connection, out, limits.outboundQueueSize(),
-                    inlineOverflow(limits), ref::written, ref::failed, reader::onOutputStalled);
+                    inlineOverflow(limits), ref::written, ref::failed, reader);
             CoreSession created = new CoreSession(handler, handshake, limits, new ServletTransport(flusher, reader),
                     executor, extensions, inlineCallbacks);
             ref.session = created;
@@ -143,7 +143,6 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
         @Override
         public void onWritePossible() {
             connection.inCallback(() -> {
-                reader.beforeWriteCallback();
                 flusher.onWritePossible();
                 reader.afterWriteCallback();
             });

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -31,7 +34,15 @@ class OutboundFlusherTest {
     private final StalledOutput out = new StalledOutput();
     private final OutboundFlusher flusher = new OutboundFlusher(
             new UpgradedConnection(new Connection(out), false), out, CAPACITY, OVERFLOW, () -> { },
-            e -> { }, () -> { });
+            e -> { }, new OutputStallListener() {
+                @Override
+                public void onOutputStalled() {
+                }
+
+                @Override
+                public void onWriteEvent() {
+                }
+            });
 
     @Test
     void aSenderWaitsForRoomUntilItsDeadlineWhenNoCallbackRunsInline() throws IOException {
@@ -72,6 +83,32 @@ class OutboundFlusherTest {
         assertEquals(0, out.written.size(), "nothing reached the stalled socket");
     }
 
+    @Test
+    void aStallReportedWhileTheWriteEventForItBeginsDoesNotOutliveTheEvent() throws Exception {
+        // A sender meets "not ready", and before it reports the stall the container's write event
+        // has begun on another thread. Told out of order, the reader would take the output for
+        // stalled after the event had drained it, and wait for a write event that never comes.
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        RacingOutput racing = new RacingOutput();
+        OutboundFlusher racingFlusher = new OutboundFlusher(new UpgradedConnection(new Connection(racing), false),
+                racing, CAPACITY, OVERFLOW, () -> { }, e -> { }, new OutputStallListener() {
+                    @Override
+                    public void onOutputStalled() {
+                        told.add("stalled");
+                    }
+
+                    @Override
+                    public void onWriteEvent() {
+                        told.add("write event");
+                    }
+                });
+        racing.writeEvent = new Thread(racingFlusher::onWritePossible, "write-event");
+        racingFlusher.writeData(new byte[10], deadlineIn(1000));
+        racing.writeEvent.join(5000);
+        assertEquals(List.of("stalled", "write event"), told);
+        assertEquals(10, racing.written.size(), "the write event wrote the frame");
+    }
+
     private static long deadlineIn(long millis) {
         return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     }
@@ -81,6 +118,40 @@ class OutboundFlusherTest {
 
         @Override
         public boolean isReady() {
+            return false;
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+        }
+
+        @Override
+        public void write(int b) {
+            written.write(b);
+        }
+    }
+
+    /**
+     * Answers "not ready" once, after starting the write event on another thread and letting it
+     * run until it has to wait for the flusher; ready from then on.
+     */
+    private static final class RacingOutput extends ServletOutputStream {
+        final ByteArrayOutputStream written = new ByteArrayOutputStream();
+        Thread writeEvent;
+        private boolean answered;
+
+        @Override
+        public boolean isReady() {
+            if (answered) {
+                return true;
+            }
+            answered = true;
+            writeEvent.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (writeEvent.getState() != Thread.State.BLOCKED && writeEvent.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             return false;
         }
 
