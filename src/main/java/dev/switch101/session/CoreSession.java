@@ -209,7 +209,12 @@ public final class CoreSession {
      * bytes are passed in, so that {@code onOpen} comes first and may send at once.
      */
     public void start() {
-        deliver(() -> handler.onOpen(view));
+        Runnable open = () -> deliver(() -> handler.onOpen(view));
+        if (inlineCallbacks && transport.beginInline()) {
+            runInline(open); // the hop to the executor would cost a thread handoff per connection
+        } else {
+            open.run();
+        }
     }
 
     // --- inbound, on the transport's I/O thread ---------------------------------------------
@@ -234,7 +239,7 @@ public final class CoreSession {
         }
         long framesBefore = frames.framesEnded();
         if (inlineCallbacks && dispatch.isIdle() && transport.beginInline()) {
-            parseInline(bytes);
+            runInline(() -> parse(bytes));
         } else {
             parse(bytes);
         }
@@ -249,19 +254,19 @@ public final class CoreSession {
     }
 
     /**
-     * Parses with the callbacks running here, on the reading thread, without a hop to the
-     * executor: the handler's replies are written as they are sent and flushed once, after the
-     * read. The transport lets sends keep frames beyond its queue's capacity meanwhile (this
-     * thread holds up the container's write events); the next read, if the queue is still full
-     * then, dispatches instead, so a peer that does not read slows the handler as usual.
-     * Anything already queued for the executor keeps its place: a callback runs here only while
-     * the connection's queue is empty.
+     * Runs {@code work} (parsing a read, or opening the session) with the callbacks it submits
+     * running here, on the container's thread, without a hop to the executor: the handler's
+     * replies are written as they are sent and flushed once, at the end. The transport lets sends
+     * keep frames beyond its queue's capacity meanwhile (this thread holds up the container's
+     * write events); the next read, if the queue is still full then, dispatches instead, so a
+     * peer that does not read slows the handler as usual. Anything already queued for the
+     * executor keeps its place: a callback runs here only while the connection's queue is empty.
      */
-    private void parseInline(ByteBuffer bytes) {
+    private void runInline(Runnable work) {
         boolean wasInline = InlineCallbacks.enter();
         inlineThread = Thread.currentThread();
         try {
-            parse(bytes);
+            work.run();
         } finally {
             inlineThread = null;
             InlineCallbacks.exit(wasInline);

@@ -327,14 +327,40 @@ class CoreSessionTest {
         QueuedExecutor executor = new QueuedExecutor();
         CoreSession s = newEchoSession(Limits.DEFAULT, executor, true);
         int flushesBefore = transport.flushedAt.size();
+        int windowsBefore = transport.inlineBegun; // onOpen's
         s.onBytes(concat(concat(clientFrame(true, OpCode.TEXT, "one"), clientFrame(true, OpCode.TEXT, "two")),
                 clientFrame(true, OpCode.TEXT, "three")));
         assertTrue(executor.tasks.isEmpty(), "nothing dispatched");
         assertEquals(List.of("one", "two", "three"), transport.sent.stream().map(CoreSessionTest::payloadText).toList());
         assertEquals(List.of(3), transport.flushedAt.subList(flushesBefore, transport.flushedAt.size()),
                 "one flush, after the read");
-        assertEquals(1, transport.inlineBegun);
+        assertEquals(windowsBefore + 1, transport.inlineBegun);
         assertFalse(transport.inline, "the transport's inline window ends with the read");
+    }
+
+    @Test
+    void inlineOnOpenRunsOnTheThreadThatStartsTheSessionAndItsGreetingIsFlushedOnce() {
+        QueuedExecutor executor = new QueuedExecutor();
+        Thread[] openedOn = new Thread[1];
+        CoreSession s = new CoreSession(new RecordingHandler() {
+            @Override
+            public void onOpen(WebSocketSession session) {
+                openedOn[0] = Thread.currentThread();
+                try {
+                    session.sendText("hello");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }, info(), Limits.DEFAULT, transport, executor, List.of(), true);
+        int flushesBefore = transport.flushedAt.size();
+        s.start();
+        assertTrue(executor.tasks.isEmpty(), "nothing dispatched");
+        assertEquals(Thread.currentThread(), openedOn[0]);
+        assertEquals(List.of("hello"), transport.sent.stream().map(CoreSessionTest::payloadText).toList());
+        assertEquals(List.of(1), transport.flushedAt.subList(flushesBefore, transport.flushedAt.size()),
+                "one flush, after onOpen");
+        assertFalse(transport.inline, "the transport's inline window ends with onOpen");
     }
 
     @Test
@@ -354,12 +380,13 @@ class CoreSessionTest {
     void aMessageReadWhileACallbackIsQueuedWaitsBehindItInsteadOfRunningInline() {
         QueuedExecutor executor = new QueuedExecutor();
         CoreSession s = newEchoSession(Limits.DEFAULT, executor, true);
+        int windowsBefore = transport.inlineBegun; // onOpen's
         transport.roomForInline = false;
         s.onBytes(clientFrame(true, OpCode.TEXT, "first"));
         transport.roomForInline = true;
         s.onBytes(clientFrame(true, OpCode.TEXT, "second"));
         assertTrue(transport.sent.isEmpty(), "the second message does not overtake the first");
-        assertEquals(0, transport.inlineBegun);
+        assertEquals(windowsBefore, transport.inlineBegun);
         executor.runAll();
         assertEquals(List.of("first", "second"), transport.sent.stream().map(CoreSessionTest::payloadText).toList());
     }
