@@ -3,7 +3,6 @@ package dev.switch101.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -16,9 +15,6 @@ import java.util.Queue;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
-import jakarta.servlet.http.WebConnection;
 
 import org.apache.tomcat.util.net.SocketEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +42,9 @@ class InboundReaderTest {
     private final Sessions sessions = new Sessions();
     private final Queue<Runnable> appTasks = new ArrayDeque<>();
     private final ContainerInput in = new ContainerInput(masked(MESSAGES, MESSAGE));
-    private final PeerOutput out = new PeerOutput();
+    private boolean peerReading;
+    /** The socket towards a peer that reads nothing until {@link #peerReads()}. */
+    private final ScriptedOutput out = new ScriptedOutput(() -> this.peerReading);
     private final CountingHandler handler = new CountingHandler();
 
     @AfterEach
@@ -58,7 +56,7 @@ class InboundReaderTest {
     void inputTheContainerHoldsIsReadWhenThePauseEndsAfterTheReaderHadToReturnForAStalledOutput() throws IOException {
         // The peer reads nothing for now: the output waits for the container's write event.
         new WebSocketUpgradeHandler(handler, info(), Limits.DEFAULT, appTasks::add, false, sessions,
-                ReadResumption.PARK_CALLBACK_THREAD, List.of()).init(new Connection(in, out));
+                ReadResumption.PARK_CALLBACK_THREAD, List.of()).init(new TestConnection(in, out));
         runAppTasks(); // onOpen sends, and the output stalls
         // While the output is stalled the reader returns after each read, and is called again
         // while it reads something, until the application's backlog pauses reading.
@@ -78,7 +76,7 @@ class InboundReaderTest {
         in.listener.onDataAvailable();
         assertTrue(in.remaining() < left, "the reader read on");
 
-        out.peerReads(); // the write event: the reader reads the rest in it
+        peerReads(); // the write event: the reader reads the rest in it
         runAppTasks();
         assertEquals(0, in.remaining(), "all input was read");
         assertEquals("hello", out.written.toString(StandardCharsets.UTF_8).substring(2));
@@ -88,11 +86,17 @@ class InboundReaderTest {
     @Test
     void aReaderThatNeverPausedAsksForNoReadEvent() throws IOException {
         new WebSocketUpgradeHandler(handler, info(), Limits.DEFAULT, Runnable::run, false, sessions,
-                ReadResumption.PARK_CALLBACK_THREAD, List.of()).init(new Connection(in, new WritableOutput()));
+                ReadResumption.PARK_CALLBACK_THREAD, List.of()).init(new TestConnection(in, new ScriptedOutput(() -> true)));
         in.listener.onDataAvailable();
         assertEquals(0, in.remaining());
         assertEquals(MESSAGES, handler.messages);
         assertTrue(in.socketWrapper.events.isEmpty(), "no read event asked for: " + in.socketWrapper.events);
+    }
+
+    /** The peer reads: the container's write event comes. */
+    private void peerReads() throws IOException {
+        peerReading = true;
+        out.listener.onWritePossible();
     }
 
     private void runAppTasks() {
@@ -193,68 +197,6 @@ class InboundReaderTest {
             int n = Math.min(len, data.remaining());
             data.get(b, off, n);
             return n;
-        }
-    }
-
-    /** The socket towards a peer that reads nothing until {@link #peerReads()}. */
-    private static final class PeerOutput extends ServletOutputStream {
-        final ByteArrayOutputStream written = new ByteArrayOutputStream();
-        private boolean ready;
-        private WriteListener listener;
-
-        /** The peer reads: the container's write event comes. */
-        void peerReads() throws IOException {
-            ready = true;
-            listener.onWritePossible();
-        }
-
-        @Override
-        public boolean isReady() {
-            return ready;
-        }
-
-        @Override
-        public void setWriteListener(WriteListener writeListener) {
-            this.listener = writeListener;
-        }
-
-        @Override
-        public void write(int b) {
-            if (!ready) {
-                throw new IllegalStateException("not ready");
-            }
-            written.write(b);
-        }
-    }
-
-    private static final class WritableOutput extends ServletOutputStream {
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setWriteListener(WriteListener listener) {
-        }
-
-        @Override
-        public void write(int b) {
-        }
-    }
-
-    private record Connection(ServletInputStream in, ServletOutputStream out) implements WebConnection {
-        @Override
-        public ServletInputStream getInputStream() {
-            return in;
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() {
-            return out;
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -6,18 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
-import jakarta.servlet.http.WebConnection;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +25,9 @@ class OutboundFlusherTest {
     private static final int OVERFLOW = 4096;
 
     /** A container whose socket takes nothing: every write waits in the queue. */
-    private final StalledOutput out = new StalledOutput();
+    private final ScriptedOutput out = new ScriptedOutput(() -> false);
     private final OutboundFlusher flusher = new OutboundFlusher(
-            new UpgradedConnection(new Connection(out), false), out, CAPACITY, OVERFLOW, () -> { },
+            new UpgradedConnection(new TestConnection(null, out), false), out, CAPACITY, OVERFLOW, () -> { },
             e -> { }, new OutputStallListener() {
                 @Override
                 public void onOutputStalled() {
@@ -89,8 +83,9 @@ class OutboundFlusherTest {
         // has begun on another thread. Told out of order, the reader would take the output for
         // stalled after the event had drained it, and wait for a write event that never comes.
         List<String> told = Collections.synchronizedList(new ArrayList<>());
-        RacingOutput racing = new RacingOutput();
-        OutboundFlusher racingFlusher = new OutboundFlusher(new UpgradedConnection(new Connection(racing), false),
+        RacingReadiness readiness = new RacingReadiness();
+        ScriptedOutput racing = new ScriptedOutput(readiness::answer);
+        OutboundFlusher racingFlusher = new OutboundFlusher(new UpgradedConnection(new TestConnection(null, racing), false),
                 racing, CAPACITY, OVERFLOW, () -> { }, e -> { }, new OutputStallListener() {
                     @Override
                     public void onOutputStalled() {
@@ -102,9 +97,9 @@ class OutboundFlusherTest {
                         told.add("write event");
                     }
                 });
-        racing.writeEvent = new Thread(racingFlusher::onWritePossible, "write-event");
+        readiness.writeEvent = new Thread(racingFlusher::onWritePossible, "write-event");
         racingFlusher.writeData(new byte[10], deadlineIn(1000));
-        racing.writeEvent.join(5000);
+        readiness.writeEvent.join(5000);
         assertEquals(List.of("stalled", "write event"), told);
         assertEquals(10, racing.written.size(), "the write event wrote the frame");
     }
@@ -113,35 +108,15 @@ class OutboundFlusherTest {
         return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
-    private static final class StalledOutput extends ServletOutputStream {
-        final ByteArrayOutputStream written = new ByteArrayOutputStream();
-
-        @Override
-        public boolean isReady() {
-            return false;
-        }
-
-        @Override
-        public void setWriteListener(WriteListener listener) {
-        }
-
-        @Override
-        public void write(int b) {
-            written.write(b);
-        }
-    }
-
     /**
      * Answers "not ready" once, after starting the write event on another thread and letting it
      * run until it has to wait for the flusher; ready from then on.
      */
-    private static final class RacingOutput extends ServletOutputStream {
-        final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    private static final class RacingReadiness {
         Thread writeEvent;
         private boolean answered;
 
-        @Override
-        public boolean isReady() {
+        boolean answer() {
             if (answered) {
                 return true;
             }
@@ -153,31 +128,6 @@ class OutboundFlusherTest {
                 Thread.onSpinWait();
             }
             return false;
-        }
-
-        @Override
-        public void setWriteListener(WriteListener listener) {
-        }
-
-        @Override
-        public void write(int b) {
-            written.write(b);
-        }
-    }
-
-    private record Connection(ServletOutputStream out) implements WebConnection {
-        @Override
-        public ServletInputStream getInputStream() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() {
-            return out;
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
