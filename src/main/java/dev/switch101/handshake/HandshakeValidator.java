@@ -40,7 +40,8 @@ public final class HandshakeValidator {
     static final String CONNECTION_REASON = "Connection header must contain the upgrade token";
     static final String KEY_REASON = "Missing or invalid Sec-WebSocket-Key header";
     static final String VERSION_REASON = "Unsupported Sec-WebSocket-Version header, expected 13";
-    static final String ORIGIN_REASON = "Origin header not allowed";
+    /** The reason of a 403 for an Origin the policy does not permit. */
+    public static final String ORIGIN_REASON = "Origin header not allowed";
     static final String HOST_NOT_ALLOWED_REASON = "Host not allowed";
 
     /** The nonce is 16 random bytes (RFC 6455 §4.1 item 7), i.e. 24 base64 characters ending "==". */
@@ -147,12 +148,32 @@ public final class HandshakeValidator {
     }
 
     /**
+     * The key of a request that passed {@link #validate}, as it was checked: the one element of
+     * its {@code Sec-WebSocket-Key} lines, trimmed. {@code Sec-WebSocket-Accept} must be computed
+     * from this, not from the raw header value: {@code "key,"} or a blank line before the key's
+     * passes the checks, and hashing the raw value would answer with an accept the client rejects.
+     *
+     * @throws IllegalStateException if the request does not carry exactly one key
+     */
+    public static String key(HandshakeRequest request) {
+        List<String> keys = keys(request);
+        if (keys.size() != 1) {
+            throw new IllegalStateException("Not a validated handshake: " + keys.size() + " keys");
+        }
+        return keys.get(0);
+    }
+
+    private static List<String> keys(HandshakeRequest request) {
+        return HeaderTokens.elements(request.headers("Sec-WebSocket-Key"));
+    }
+
+    /**
      * Exactly one key, counting a repeated header and a comma-joined duplicate alike; strict base64
      * with padding that decodes to 16 bytes and re-encodes to itself (so no stray bits in the last
      * character are tolerated).
      */
     private static boolean hasValidKey(HandshakeRequest request) {
-        List<String> keys = HeaderTokens.elements(request.headers("Sec-WebSocket-Key"));
+        List<String> keys = keys(request);
         if (keys.size() != 1) {
             return false;
         }

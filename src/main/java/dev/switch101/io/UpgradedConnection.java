@@ -154,6 +154,8 @@ final class UpgradedConnection {
             return ContainerFields.value(connection, "ioExecutor").filter(Executor.class::isInstance)
                     .map(Executor.class::cast);
         } catch (ReflectiveOperationException | RuntimeException e) {
+            // Said once, as a warning, by the handler that falls back; this is the why.
+            LOG.log(Level.DEBUG, "The container's I/O thread is not readable: {0}", e.toString());
             return Optional.empty();
         }
     }

@@ -71,11 +71,6 @@ public final class PathTemplate {
         return names;
     }
 
-    /** How many segments the template has ({@code /} has one, empty). */
-    public int segmentCount() {
-        return segments.size();
-    }
-
     /**
      * Whether two templates match exactly the same request paths: the same segments, with
      * variables in the same places whatever their names ({@code /a/{x}} and {@code /a/{y}}).

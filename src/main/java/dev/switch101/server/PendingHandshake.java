@@ -92,7 +92,7 @@ final class PendingHandshake implements AcceptedHandshake {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> parameters.put(k, List.of(v)));
         String query = request.getQueryString();
-        URI uri = RequestTarget.uri(request); // checked by the UpgradeFilter: cannot fail here
+        URI uri = RequestTarget.uri(request); // checked before any handshake: cannot fail here
         return new HandshakeInfo(uri, headers, query, parameters, pathParameters, subprotocol, extensions,
                 request.getUserPrincipal(), request.getSession(false), request.isSecure());
     }

@@ -43,7 +43,8 @@ final class WebSocketProtocol implements UpgradeProtocol {
     /** What the validator checks when an endpoint decides on the Origin itself: every Origin passes. */
     private static final OriginPolicy ANY_ORIGIN = OriginPolicy.sameOrigin().allow(List.of(OriginPolicy.ANY,
             OriginPolicy.NULL_ORIGIN));
-    private static final String ORIGIN_REFUSED = "Origin header not allowed";
+    static final String NOT_WEBSOCKET = "Upgrade header must contain websocket";
+    static final String NOT_HTTP11 = "WebSocket upgrade requires HTTP/1.1 (HTTP/2 has no Upgrade)";
 
     private final WebSocketServer server;
 
@@ -66,6 +67,28 @@ final class WebSocketProtocol implements UpgradeProtocol {
     }
 
     /**
+     * The handshake of a request handed over directly (Jakarta's {@code upgradeHttpToWebSocket}),
+     * which has not passed the {@link dev.switch101.upgrade.UpgradeFilter}: first what the filter
+     * makes sure of before a protocol sees a request — an HTTP/1.x request (HTTP/2 cannot switch
+     * protocols), a well-formed target, an {@code Upgrade} header that names websocket — each
+     * refused with 400, then {@link #handshake}.
+     */
+    UpgradeDecision handshakeHandedOver(HttpServletRequest request, EndpointRegistration endpoint,
+            Map<String, String> pathParameters) {
+        if (UpgradeRequests.isHttp2OrLater(request.getProtocol())) {
+            return UpgradeDecision.refuse(400, NOT_HTTP11, Map.of());
+        }
+        Optional<String> malformed = RequestTarget.problem(request);
+        if (malformed.isPresent()) {
+            return UpgradeDecision.refuse(400, "Malformed request target: " + malformed.get(), Map.of());
+        }
+        if (ProtocolToken.offers(UpgradeRequests.headers(request, "Upgrade")).stream().noneMatch(TOKEN::acceptsOffer)) {
+            return UpgradeDecision.refuse(400, NOT_WEBSOCKET, Map.of());
+        }
+        return handshake(request, endpoint, pathParameters);
+    }
+
+    /**
      * The opening handshake of a request for {@code endpoint}: refused (400, 426, 403) or accepted,
      * with the 101's headers and the connection's upgrade handler.
      */
@@ -81,11 +104,11 @@ final class WebSocketProtocol implements UpgradeProtocol {
             return UpgradeDecision.refuse(r.status(), r.reason(), r.headers());
         }
         if (endpoint.originCheck() != null && !endpoint.originCheck().permits(handshake, policy)) {
-            return UpgradeDecision.refuse(403, ORIGIN_REFUSED, Map.of());
+            return UpgradeDecision.refuse(403, HandshakeValidator.ORIGIN_REASON, Map.of());
         }
 
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("Sec-WebSocket-Accept", List.of(AcceptKey.of(handshake.header("Sec-WebSocket-Key"))));
+        headers.put("Sec-WebSocket-Accept", List.of(AcceptKey.of(HandshakeValidator.key(handshake))));
         List<String> offered = Subprotocols.offered(handshake);
         Optional<String> subprotocol = endpoint.subprotocolSelector().apply(offered, endpoint.subprotocols());
         if (subprotocol.isPresent()) {
@@ -108,9 +131,10 @@ final class WebSocketProtocol implements UpgradeProtocol {
         extensions.forEach(e -> accepted.add(e.response().toHeaderValue()));
         PendingHandshake pending = new PendingHandshake(request, pathParameters, subprotocol.orElse(""), accepted);
         endpoint.hook().modifyHandshake(pending);
+        HandshakeInfo info = pending.info();
+        // The handler last: it may hold an endpoint instance (CDI), released when its connection ends.
         FrameHandler handler = endpoint.handlers().apply(pending);
         pending.addTo(headers);
-        HandshakeInfo info = pending.info();
         Limits limits = endpoint.limits() != null ? endpoint.limits() : server.limits();
         boolean inline = Objects.requireNonNullElse(endpoint.inlineCallbacks(), server.inlineCallbacks());
         return UpgradeDecision.acceptWithHeaders(headers, new WebSocketUpgradeHandler(handler, info, limits,

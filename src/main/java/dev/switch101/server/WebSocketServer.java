@@ -12,6 +12,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switch101.extension.ExtensionFactory;
+import dev.switch101.extension.deflate.DeflateAgreement;
 import dev.switch101.extension.deflate.DeflateConfig;
 import dev.switch101.extension.deflate.DeflatePool;
 import dev.switch101.extension.deflate.PerMessageDeflateFactory;
@@ -147,6 +148,8 @@ public final class WebSocketServer {
      * The opening handshake of a request for a given endpoint, whatever its path (for code that
      * upgrades a request it was handed, such as Jakarta's {@code upgradeHttpToWebSocket}); answer
      * it with {@link dev.switch101.upgrade.UpgradeAnswers}. The endpoint need not be registered.
+     * The request need not have passed the {@link dev.switch101.upgrade.UpgradeFilter}: what the
+     * filter checks first (HTTP/1.x, the target, {@code Upgrade: websocket}) is checked here too.
      *
      * @param pathParameters the values of the endpoint's path variables for this request
      * @return a refusal (400, 426, 403) or the acceptance
@@ -154,7 +157,7 @@ public final class WebSocketServer {
      */
     public UpgradeDecision handshake(HttpServletRequest request, EndpointRegistration endpoint,
             Map<String, String> pathParameters) {
-        return new WebSocketProtocol(this).handshake(request, endpoint, pathParameters);
+        return new WebSocketProtocol(this).handshakeHandedOver(request, endpoint, pathParameters);
     }
 
     record Match(EndpointRegistration endpoint, Map<String, String> pathParameters) {
@@ -170,13 +173,11 @@ public final class WebSocketServer {
             return extensions;
         }
         List<ExtensionFactory> all = new ArrayList<>(extensions);
-        if (all.stream().noneMatch(f -> f.name().equals(PERMESSAGE_DEFLATE))) {
+        if (all.stream().noneMatch(f -> f.name().equals(DeflateAgreement.NAME))) {
             all.add(new PerMessageDeflateFactory(policy, deflatePool));
         }
         return all;
     }
-
-    private static final String PERMESSAGE_DEFLATE = "permessage-deflate";
 
     /**
      * The names of the extensions the server can negotiate, in the order they were added, then
@@ -187,16 +188,8 @@ public final class WebSocketServer {
     }
 
     /**
-     * Where handler callbacks run (the container's managed executor, or the engine's pool); other
-     * work on behalf of connections, such as asynchronous sends, may run there too.
-     */
-    public Executor dispatchExecutor() {
-        return dispatch.executor();
-    }
-
-    /**
      * An executor for work that a handler callback may wait for (asynchronous sends, a stream
-     * message's reader): separate from {@link #dispatchExecutor()}, so that a callback blocked on
+     * message's reader): separate from the executor handler callbacks run on, so that a callback blocked on
      * it never waits for a thread its own kind holds. The container's managed executor where there
      * is one (it grows as needed), else a pool of {@code dispatchThreads} made on demand whose idle
      * threads time out; stopped with the server.

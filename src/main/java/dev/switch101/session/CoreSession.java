@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -513,7 +514,8 @@ public final class CoreSession {
         return state == State.OPEN && !connectionClosed;
     }
 
-    private void send(MessageType type, ByteBuffer data, boolean whole, boolean last) throws IOException {
+    private void send(MessageType type, ByteBuffer data, boolean whole, boolean last, Object message)
+            throws IOException {
         ensureOpen();
         // From a callback with more callbacks of this connection waiting: the flush waits for the
         // batch's end, so that the replies to a burst of messages leave in one write. (Like
@@ -525,7 +527,7 @@ public final class CoreSession {
             if (whole) {
                 outbound.sendMessage(type, data, flush);
             } else {
-                outbound.sendPart(type, data, last, flush);
+                outbound.sendPart(type, data, last, flush, message);
             }
         } catch (IOException e) {
             if (e.getCause() instanceof TimeoutException) {
@@ -801,12 +803,12 @@ public final class CoreSession {
 
         @Override
         public void sendMessage(MessageType type, ByteBuffer data) throws IOException {
-            send(type, data, true, true);
+            send(type, data, true, true, null);
         }
 
         @Override
-        public void sendPart(MessageType type, ByteBuffer part, boolean last) throws IOException {
-            send(type, part, false, last);
+        public void sendPart(MessageType type, ByteBuffer part, boolean last, Object message) throws IOException {
+            send(type, part, false, last, Objects.requireNonNull(message, "message"));
         }
 
         @Override

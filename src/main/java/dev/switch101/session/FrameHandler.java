@@ -9,8 +9,10 @@ import dev.switch101.frame.CloseStatus;
  * Jakarta WebSocket layer is one implementation; the engine knows nothing of it.
  *
  * <p>The engine calls a handler from one thread at a time, in the order things happened on
- * the connection, and never on a container I/O thread, so a handler may block (for example
- * on a send that waits for a slow peer). Calls: {@link #onOpen} once, then any number of
+ * the connection. By default never on a container I/O thread, so a handler may block (for
+ * example on a send that waits for a slow peer); with inline callbacks (opt-in, for handlers
+ * that do not block) on the container thread that read the input, see
+ * {@link CoreSession}. Calls: {@link #onOpen} once, then any number of
  * {@link #onMessagePart} and {@link #onPong}, then {@link #onClose} exactly once;
  * {@link #onError} may come before {@code onClose}.
  */
@@ -23,8 +25,9 @@ public interface FrameHandler {
      * A part of a data message, in order; {@code last} ends the message. Parts are as large
      * as the engine's read buffer at most, so a message of any size streams through in
      * bounded memory. Text parts have been validated as UTF-8 so far, but a part may end
-     * inside a multi-byte character. No further data is read until this method returns:
-     * that is the read back-pressure.
+     * inside a multi-byte character. What has been read but not yet handled is bounded: past a
+     * few read buffers' worth, reading pauses until the handler has caught up (the read
+     * back-pressure, see {@link CoreSession}).
      *
      * @param part the bytes, valid only during the call
      */

@@ -69,9 +69,4 @@ final class InboundBacklog {
     boolean isFull() {
         return queued.get() >= highWater;
     }
-
-    /** Bytes (and callback costs) waiting for the application. */
-    long size() {
-        return queued.get();
-    }
 }

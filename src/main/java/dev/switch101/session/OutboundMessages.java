@@ -29,6 +29,8 @@ final class OutboundMessages {
     private boolean busy;
     /** The type of the message being sent in parts, or {@code null}. */
     private MessageType partial;
+    /** What its parts pass to say they belong to it (see {@link #sendPart}). */
+    private Object partialMessage;
 
     OutboundMessages(Transport transport, Limits limits, ExtensionStack extensions) {
         this.transport = transport;
@@ -65,24 +67,28 @@ final class OutboundMessages {
     }
 
     /**
-     * Sends a part of a message: the first part waits for a turn, later parts continue the
-     * message, and the last part ends it.
+     * Sends a part of a message: the first part waits for a turn, later parts of the same
+     * message continue it, and the last part ends it. A part of another message waits for the
+     * turn like a whole message: the frames of two messages never mix.
      *
-     * @param flush whether to push the part out at once (see {@link #sendMessage})
-     * @throws IllegalStateException if a message of the other type is in progress
+     * @param flush   whether to push the part out at once (see {@link #sendMessage})
+     * @param message the message the part belongs to, compared by identity
+     * @throws IllegalStateException if this message is in progress with the other type
      */
-    void sendPart(MessageType type, ByteBuffer part, boolean last, boolean flush) throws IOException {
+    void sendPart(MessageType type, ByteBuffer part, boolean last, boolean flush, Object message)
+            throws IOException {
         boolean continuation;
         long deadline = deadline();
         synchronized (lock) {
-            if (partial != null && partial != type) {
+            continuation = partial != null && partialMessage == message;
+            if (continuation && partial != type) {
                 throw new IllegalStateException("A " + partial + " message is in progress; finish it first");
             }
-            continuation = partial != null;
             if (!continuation) {
                 awaitTurn(deadline);
                 busy = true;
                 partial = type;
+                partialMessage = message;
             }
         }
         boolean done = false;
@@ -142,6 +148,7 @@ final class OutboundMessages {
         synchronized (lock) {
             busy = false;
             partial = null;
+            partialMessage = null;
             lock.notifyAll();
         }
     }

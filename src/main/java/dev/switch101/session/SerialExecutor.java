@@ -27,10 +27,6 @@ public final class SerialExecutor implements Executor {
     /** The thread running the tasks now, or {@code null}. Guarded by {@code tasks}. */
     private Thread drainer;
 
-    public SerialExecutor(Executor executor) {
-        this(executor, () -> { });
-    }
-
     /**
      * @param executor   where the tasks run
      * @param afterBatch runs on the task thread after the last task of each batch

@@ -1,5 +1,6 @@
 package dev.switch101.session;
 
+import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -16,6 +17,8 @@ import dev.switch101.frame.CloseCodes;
  * buffers ({@link #readBuffers()}), so that an idle connection holds none.
  */
 public final class Sessions implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Sessions.class.getName());
 
     private static final long SWEEP_MILLIS = 250;
 
@@ -59,9 +62,33 @@ public final class Sessions implements AutoCloseable {
     }
 
     private void sweep() {
-        long now = System.nanoTime();
+        sweep(System.nanoTime());
+    }
+
+    /**
+     * One sweep at {@code now}. A session whose check fails (container code under its transport
+     * threw) is dropped, and the others are still checked: an exception escaping a periodic task
+     * would end it for good, silently, and no timeout of the application would be enforced again.
+     */
+    void sweep(long now) {
         for (CoreSession session : open) {
-            session.checkTimeouts(now);
+            try {
+                session.checkTimeouts(now);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A connection's timeout check failed; dropping the connection", e);
+                drop(session);
+            }
+        }
+    }
+
+    private void drop(CoreSession session) {
+        try {
+            session.abort();
+        } catch (RuntimeException e) {
+            // Its transport cannot even abort: stop counting it, so that it is not tried (and
+            // logged) again every sweep.
+            LOG.log(Level.WARNING, "Could not drop the connection; no longer counted", e);
+            open.remove(session);
         }
     }
 

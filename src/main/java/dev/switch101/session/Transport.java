@@ -14,8 +14,10 @@ public interface Transport {
 
     /**
      * Queues a data frame. Waits while the outbound queue is full, until {@code deadline} (a
-     * {@link System#nanoTime()} value: the send timeout counts per message, not per frame);
-     * must not be called on a container I/O thread. What is written may wait in the container's
+     * {@link System#nanoTime()} value: the send timeout counts per message, not per frame).
+     * On a container thread running callbacks inline it never waits: the container cannot
+     * deliver the write event it would wait for, so the frame is kept beyond the queue's
+     * capacity, up to a bound past which the send fails. What is written may wait in the container's
      * buffer until {@link #flush()}: the sender flushes after its last frame.
      *
      * @throws IOException if the connection is closed, or (caused by a TimeoutException) the wait timed out

@@ -37,7 +37,23 @@ public interface WebSocketSession {
      * @param part copied (or written) before the method returns
      * @throws IllegalStateException if a message of the other type is in progress
      */
-    void sendPart(MessageType type, ByteBuffer part, boolean last) throws IOException;
+    default void sendPart(MessageType type, ByteBuffer part, boolean last) throws IOException {
+        sendPart(type, part, last, this);
+    }
+
+    /**
+     * Sends a part of the message {@code message} stands for. Parts that pass the same object
+     * continue one message; the first part of another waits for the turn, as a whole message
+     * does, until the message in progress has ended. For senders whose messages in parts may
+     * overlap (an application thread's and an asynchronous send's): each passes its own object,
+     * and their frames never mix. {@link #sendPart(MessageType, ByteBuffer, boolean)} passes the
+     * session itself.
+     *
+     * @param part    copied (or written) before the method returns
+     * @param message identifies the message; compared by identity
+     * @throws IllegalStateException if this message is in progress with the other type
+     */
+    void sendPart(MessageType type, ByteBuffer part, boolean last, Object message) throws IOException;
 
     /** Sends a whole text message. */
     default void sendText(String text) throws IOException {

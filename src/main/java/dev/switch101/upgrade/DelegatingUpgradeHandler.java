@@ -4,7 +4,8 @@ import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 
 /**
- * The handler class the filter passes to {@code HttpServletRequest.upgrade}: the container
+ * The handler class {@link UpgradeAnswers} passes to {@code HttpServletRequest.upgrade} (for the
+ * filter, and for a request the application hands over): the container
  * creates it with a no-arg constructor, so it only forwards to the protocol's handler, which
  * was built with the negotiated state before the switch.
  */
@@ -24,7 +25,7 @@ public final class DelegatingUpgradeHandler implements HttpUpgradeHandler {
     public void init(WebConnection connection) {
         HttpUpgradeHandler handler = delegate;
         if (handler == null) {
-            // upgrade() was called by something other than UpgradeFilter: nothing can speak here.
+            // upgrade() was called by something other than UpgradeAnswers: nothing can speak here.
             throw new IllegalStateException("No protocol handler attached to the upgraded connection");
         }
         handler.init(connection);

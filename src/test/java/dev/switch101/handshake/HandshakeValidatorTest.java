@@ -2,6 +2,7 @@ package dev.switch101.handshake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -172,6 +173,23 @@ class HandshakeValidatorTest {
     void OtherUpgradesAreNotWebSocket() {
         assertFalse(HandshakeValidator.asksForWebSocket(RequestSpec.valid().set("Upgrade", "h2c").build()));
         assertFalse(HandshakeValidator.asksForWebSocket(RequestSpec.valid().without("Upgrade").build()));
+    }
+
+    // RFC 6455 §4.2.2 item 5.4: the accept value is computed from the key that was checked. A key
+    // in a list with an empty element passes the checks; its raw header value is not the key.
+    @Test
+    void KeyIsTheCheckedElementNotTheRawHeaderValue() {
+        HandshakeRequest request = RequestSpec.valid().set("Sec-WebSocket-Key", " " + RequestSpec.KEY + " ,").build();
+        assertEquals(Optional.empty(), validator.validate(request));
+        assertEquals(RequestSpec.KEY, HandshakeValidator.key(request));
+        assertEquals("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", AcceptKey.of(HandshakeValidator.key(request)));
+    }
+
+    @Test
+    void KeyOfARequestThatFailedValidationIsNotGuessed() {
+        HandshakeRequest twoKeys = RequestSpec.valid().set("Sec-WebSocket-Key", RequestSpec.KEY + ", " + RequestSpec.KEY)
+                .build();
+        assertThrows(IllegalStateException.class, () -> HandshakeValidator.key(twoKeys));
     }
 
     // RFC 6455 §4.2.1 item 5 / §4.1 item 7: the nonce is 16 bytes; 15 is not a key.

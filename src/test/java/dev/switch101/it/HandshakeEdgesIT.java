@@ -140,6 +140,21 @@ class HandshakeEdgesIT extends DeployedTarget {
         assertEquals(403, response.status(), response.statusLine());
     }
 
+    // RFC 6455 §4.2.2 item 5.4: the accept value is computed from the key the server checked. "key,"
+    // and a blank key line before the key's pass the checks; the accept was computed from the raw
+    // header value, so the client failed a handshake after the server had opened the endpoint.
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"%s,", " , %s"})
+    void keyInAListWithAnEmptyElementGetsTheAcceptOfTheKey(String form) throws IOException {
+        Handshake request = handshake("echo");
+        // connect asserts the 101 and the accept value of the key itself
+        try (RawWebSocket ws = RawWebSocket.connect(base(),
+                request.set("Sec-WebSocket-Key", String.format(form, request.key())))) {
+            ws.sendText("after a listed key");
+            assertEquals("after a listed key", ws.readText());
+        }
+    }
+
     /**
      * A 400: ours (text/plain, exactly the one line naming {@code cause}, when given) or the
      * container's; never with a stack trace.

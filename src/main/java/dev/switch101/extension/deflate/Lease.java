@@ -82,9 +82,4 @@ final class Lease<T> {
             end.accept(ended);
         }
     }
-
-    /** @return whether an instance is held (in use or kept) */
-    synchronized boolean holds() {
-        return held != null;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.switch101.jakarta.server;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,8 @@ import dev.switch101.server.OriginCheck;
  * default in {@code META-INF/services}, see {@link DefaultConfigurator}.
  */
 final class ConfiguratorCalls {
+
+    private static final System.Logger LOG = System.getLogger(ConfiguratorCalls.class.getName());
 
     private final Configurator configurator;
     private final boolean checksOrigin;
@@ -75,7 +78,7 @@ final class ConfiguratorCalls {
                 defaults.add(providers.next().type());
             } catch (ServiceConfigurationError unusable) {
                 // Not loadable from here, so never the class of a configurator we are handed.
-                continue;
+                LOG.log(Level.DEBUG, "A container-default configurator is not loadable here: {0}", unusable.toString());
             }
         }
     }
@@ -169,19 +172,25 @@ final class ConfiguratorCalls {
         List<EndpointInstances.Instance> created = new ArrayList<>(1);
         Object[] result = new Object[1];
         InstantiationException[] failure = new InstantiationException[1];
-        HandshakeScope.withInstances(instances, created, () -> {
-            try {
-                result[0] = configurator.getEndpointInstance(type);
-            } catch (InstantiationException e) {
-                failure[0] = e;
-            }
-            return null;
-        });
+        try {
+            HandshakeScope.withInstances(instances, created, () -> {
+                try {
+                    result[0] = configurator.getEndpointInstance(type);
+                } catch (InstantiationException e) {
+                    failure[0] = e;
+                }
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            created.forEach(EndpointInstances.Instance::release);
+            throw e;
+        }
         if (failure[0] != null) {
             created.forEach(EndpointInstances.Instance::release);
             throw failure[0];
         }
         if (result[0] == null) {
+            created.forEach(EndpointInstances.Instance::release);
             throw new InstantiationException(configurator.getClass().getName()
                     + ".getEndpointInstance returned null for " + type.getName());
         }

@@ -1,5 +1,6 @@
 package dev.switch101.jakarta.server;
 
+import java.lang.System.Logger.Level;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
@@ -17,6 +18,8 @@ import dev.switch101.session.Limits;
  * {@link ClientlessContainer}, whose {@code connectToServer} says what to use instead.
  */
 public final class EngineContainerProvider extends ContainerProvider {
+
+    private static final System.Logger LOG = System.getLogger(EngineContainerProvider.class.getName());
 
     @Override
     protected WebSocketContainer getContainer() {
@@ -36,7 +39,7 @@ public final class EngineContainerProvider extends ContainerProvider {
                 }
             } catch (ServiceConfigurationError unusable) {
                 // A provider that cannot be loaded cannot give a container either: look further.
-                continue;
+                LOG.log(Level.DEBUG, "A WebSocket container provider is not loadable: {0}", unusable.toString());
             }
         }
     }

@@ -75,13 +75,27 @@ public final class EngineServerContainer extends ClientlessContainer implements 
             // The session side's bound on queued asynchronous sends, per application.
             String pending = ContextParameters.of(context).apply(MAX_PENDING_ASYNC_SENDS);
             if (pending != null && !pending.isBlank()) {
-                sessionProperties.put(MAX_PENDING_ASYNC_SENDS, pending.trim());
+                sessionProperties.put(MAX_PENDING_ASYNC_SENDS, positive(MAX_PENDING_ASYNC_SENDS, pending));
             }
             EngineServerContainer container = new EngineServerContainer(WebSocketServer.of(context),
                     context.getClassLoader(), sessionProperties);
             context.setAttribute(ATTRIBUTE, container);
             return container;
         }
+    }
+
+    /** A setting read once: a bad value fails the deployment, not every connection at run time. */
+    private static int positive(String name, String value) {
+        int number;
+        try {
+            number = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a number: " + value, e);
+        }
+        if (number < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1: " + value);
+        }
+        return number;
     }
 
     /** The application has started: from now on endpoints cannot be added. */

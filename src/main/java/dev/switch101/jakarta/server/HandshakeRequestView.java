@@ -75,7 +75,7 @@ final class HandshakeRequestView implements HandshakeRequest {
     /** {@code ws://host/path?query} ({@code wss} over TLS) for the request. */
     static URI webSocketUri(HttpServletRequest request) {
         // The request URL starts with "http" or "https": the WebSocket scheme replaces it.
-        String http = RequestTarget.uri(request).toString(); // checked by the UpgradeFilter: cannot fail here
+        String http = RequestTarget.uri(request).toString(); // checked before any handshake: cannot fail here
         return URI.create("ws" + http.substring(4));
     }
 }

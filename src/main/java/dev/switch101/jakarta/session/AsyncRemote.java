@@ -16,7 +16,9 @@ import dev.switch101.session.WebSocketSession;
  * the session's {@link AsyncSendQueue} (bounded; see there for a full queue and the timeout).
  * The {@code Future} completes when the message is in the engine's outbound queue, or fails
  * with the cause in its {@code ExecutionException}; a {@code SendHandler} hears the same on
- * the async-send executor's thread. A data buffer passed in must not be changed until then.
+ * the async-send executor's thread (on the sending thread when the send is refused at once: a
+ * full queue, or an executor that takes no more work). A data buffer passed in must not be
+ * changed until then.
  * Batching as in {@link BasicRemote}: recorded, nothing held back.
  */
 final class AsyncRemote implements RemoteEndpoint.Async {

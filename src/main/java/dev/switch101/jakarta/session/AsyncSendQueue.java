@@ -85,16 +85,15 @@ final class AsyncSendQueue {
     }
 
     private void drain() {
-        while (true) {
-            Pending next;
-            synchronized (queue) {
-                next = queue.poll();
-                if (next == null) {
-                    running = false;
-                    return;
-                }
+        try {
+            for (Pending pending = next(); pending != null; pending = next()) {
+                run(pending);
             }
-            run(next);
+        } catch (Throwable t) {
+            // An Error from an encoder or a SendHandler (run() reports exceptions as results): the
+            // sends behind it fail instead of waiting for a drain that would never come again.
+            failAll(new IOException("An async send of this session failed: " + t, t));
+            throw t;
         }
     }
 
@@ -110,7 +109,8 @@ final class AsyncSendQueue {
             try {
                 pending.send().run();
                 result = new SendResult();
-            } catch (Exception e) {
+            } catch (Exception | LinkageError | AssertionError e) {
+                // An encoder's failure, like the handler callbacks' (EndpointFrameHandler): the send's result.
                 result = new SendResult(e);
             }
         }
@@ -118,16 +118,19 @@ final class AsyncSendQueue {
     }
 
     private void failAll(IOException cause) {
-        while (true) {
-            Pending next;
-            synchronized (queue) {
-                next = queue.poll();
-                if (next == null) {
-                    running = false;
-                    return;
-                }
+        for (Pending pending = next(); pending != null; pending = next()) {
+            complete(pending.handler(), new SendResult(cause));
+        }
+    }
+
+    /** The next pending send, or {@code null} with the queue marked idle (the next submit drains it). */
+    private Pending next() {
+        synchronized (queue) {
+            Pending next = queue.poll();
+            if (next == null) {
+                running = false;
             }
-            complete(next.handler(), new SendResult(cause));
+            return next;
         }
     }
 

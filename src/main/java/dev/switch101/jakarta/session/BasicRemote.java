@@ -47,7 +47,7 @@ final class BasicRemote implements RemoteEndpoint.Basic {
     @Override
     public void sendText(String partialMessage, boolean isLast) throws IOException {
         Objects.requireNonNull(partialMessage, "partialMessage");
-        sender.sendBasicPart(MessageType.TEXT, MessageSender.utf8(partialMessage), isLast);
+        sender.sendBasicText(partialMessage, isLast);
     }
 
     @Override

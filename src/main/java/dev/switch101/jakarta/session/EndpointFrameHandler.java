@@ -19,7 +19,8 @@ import dev.switch101.session.WebSocketSession;
  * one per connection. It makes the {@link jakarta.websocket.Session} when the engine opens the
  * connection and turns the engine's message parts into the endpoint's message handlers.
  *
- * <p>The engine calls it one callback at a time, off the I/O thread; a message's parts go to
+ * <p>The engine calls it one callback at a time (off the I/O thread unless inline callbacks
+ * are on); a message's parts go to
  * the {@link MessageSink} its handler's binding makes at the first part. Every exception from
  * the endpoint, a handler or a decoder goes to {@code Endpoint.onError}, and the connection
  * stays open; a whole message over the session's buffer size closes it with 1009. A message

@@ -32,6 +32,11 @@ final class MessageSender {
     private final SessionEncoders encoders;
     /** The type of the Basic message in parts, or {@code null}. Guarded by {@code this}. */
     private MessageType basicPartial;
+    /**
+     * A high surrogate that ended a Basic text part: it is sent with the next part, which starts
+     * with its low surrogate — encoded apart, each half would go out as {@code '?'}.
+     */
+    private String heldHighSurrogate;
 
     MessageSender(WebSocketSession engine, SessionEncoders encoders) {
         this.engine = engine;
@@ -70,6 +75,28 @@ final class MessageSender {
             basicPartial = type;
         }
         sendPartThen(type, part, last, this::endBasicPartial);
+    }
+
+    /**
+     * {@code sendText(part, last)}: a part of a Basic text message. A surrogate pair split
+     * between two parts is kept together (as {@link PartialWriter} does for the writer).
+     */
+    void sendBasicText(String part, boolean last) throws IOException {
+        ByteBuffer bytes;
+        synchronized (this) {
+            if (basicPartial == MessageType.BINARY) {
+                throw new IllegalStateException("A binary message in parts is being sent; finish it before a text one");
+            }
+            basicPartial = MessageType.TEXT;
+            String text = heldHighSurrogate == null ? part : heldHighSurrogate + part;
+            heldHighSurrogate = null;
+            if (!last && !text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1))) {
+                heldHighSurrogate = text.substring(text.length() - 1);
+                text = text.substring(0, text.length() - 1);
+            }
+            bytes = utf8(text);
+        }
+        sendPartThen(MessageType.TEXT, bytes, last, this::endBasicPartial);
     }
 
     /** {@code getSendStream()}: a Basic binary message in parts. */
@@ -131,30 +158,26 @@ final class MessageSender {
             }
             case TEXT_STREAM -> {
                 // Written as it is encoded: a message in parts, finished even if the encoder fails
-                // (the peer gets what was written; the caller gets the exception).
-                try (Writer writer = basic ? openWriter() : new PartialWriter(this::asyncTextPart, STREAM_BUFFER)) {
+                // (the peer gets what was written; the caller gets the exception). An asynchronous
+                // one is a message of its own: it waits for a Basic message in parts to end.
+                Object message = new Object();
+                try (Writer writer = basic ? openWriter() : new PartialWriter(
+                        (part, last) -> engine.sendPart(MessageType.TEXT, part, last, message), STREAM_BUFFER)) {
                     synchronized (encoder) {
                         ((Encoder.TextStream<Object>) encoder).encode(value, writer);
                     }
                 }
             }
             case BINARY_STREAM -> {
-                try (OutputStream out = basic ? openStream()
-                        : new PartialOutputStream(this::asyncBinaryPart, STREAM_BUFFER)) {
+                Object message = new Object();
+                try (OutputStream out = basic ? openStream() : new PartialOutputStream(
+                        (part, last) -> engine.sendPart(MessageType.BINARY, part, last, message), STREAM_BUFFER)) {
                     synchronized (encoder) {
                         ((Encoder.BinaryStream<Object>) encoder).encode(value, out);
                     }
                 }
             }
         }
-    }
-
-    private void asyncTextPart(ByteBuffer part, boolean last) throws IOException {
-        engine.sendPart(MessageType.TEXT, part, last);
-    }
-
-    private void asyncBinaryPart(ByteBuffer part, boolean last) throws IOException {
-        engine.sendPart(MessageType.BINARY, part, last);
     }
 
     private synchronized void beginBasicPartial(MessageType type) {
@@ -167,6 +190,7 @@ final class MessageSender {
 
     private synchronized void endBasicPartial() {
         basicPartial = null;
+        heldHighSurrogate = null;
     }
 
     /** Sends a part; the message is over after its last part, or when sending fails (the engine ends its turn). */

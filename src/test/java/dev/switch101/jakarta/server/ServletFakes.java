@@ -1,5 +1,6 @@
 package dev.switch101.jakarta.server;
 
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,12 +28,17 @@ final class ServletFakes {
 
     /** A context with attributes, no init-params, and the given class loader. */
     static ServletContext context() {
+        return context(Map.of());
+    }
+
+    /** The same with these init-params. */
+    static ServletContext context(Map<String, String> initParameters) {
         Map<String, Object> attributes = new ConcurrentHashMap<>();
         return (ServletContext) Proxy.newProxyInstance(ServletFakes.class.getClassLoader(),
                 new Class<?>[] {ServletContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
-                    case "getInitParameter" -> null;
+                    case "getInitParameter" -> initParameters.get((String) args[0]);
                     case "getServerInfo" -> "Fake/1.0";
                     case "getClassLoader" -> ServletFakes.class.getClassLoader();
                     case "hashCode" -> System.identityHashCode(proxy);
@@ -44,6 +50,11 @@ final class ServletFakes {
 
     /** A valid WebSocket handshake GET for {@code path} at localhost:8080, plus {@code extra} headers. */
     static HttpServletRequest handshake(String path, String query, Map<String, List<String>> extra) {
+        return handshake(path, query, extra, "HTTP/1.1");
+    }
+
+    /** The same over another protocol (the request line's, e.g. "HTTP/2.0"). */
+    static HttpServletRequest handshake(String path, String query, Map<String, List<String>> extra, String protocol) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("host", List.of("localhost:8080"));
         headers.put("upgrade", List.of("websocket"));
@@ -64,7 +75,7 @@ final class ServletFakes {
                     case "getMethod" -> "GET";
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
-                    case "getProtocol" -> "HTTP/1.1";
+                    case "getProtocol" -> protocol;
                     case "isSecure" -> false;
                     case "getRemoteAddr" -> "127.0.0.1";
                     case "getHeaders" -> Collections.enumeration(
@@ -93,6 +104,8 @@ final class ServletFakes {
     static final class RecordedResponse {
         int status;
         final Map<String, List<String>> headers = new LinkedHashMap<>();
+        /** The refusal's body. */
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
         final HttpServletResponse proxy = (HttpServletResponse) Proxy.newProxyInstance(
                 ServletFakes.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class},
                 (p, method, args) -> switch (method.getName()) {
@@ -123,7 +136,7 @@ final class ServletFakes {
 
                         @Override
                         public void write(int b) {
-                            // the refusal's body is not what these tests look at
+                            body.write(b);
                         }
                     };
                     case "hashCode" -> System.identityHashCode(p);

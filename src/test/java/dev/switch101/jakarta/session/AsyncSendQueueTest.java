@@ -3,6 +3,7 @@ package dev.switch101.jakarta.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -79,6 +80,42 @@ class AsyncSendQueueTest {
         queue.submit(() -> { }, results::add, 0, () -> false);
         tasks.poll().run();
         assertEquals(boom, results.get(0).getException());
+        assertTrue(results.get(1).isOK());
+    }
+
+    // An encoder's AssertionError escaped the drain and left the queue marked as running: every
+    // later send only queued, waiting for a drain that never came, and none completed.
+    @Test
+    void encoderErrorFailsThatSendAndTheQueueGoesOn() {
+        AsyncSendQueue queue = new AsyncSendQueue(manual, 5);
+        List<SendResult> results = new ArrayList<>();
+        AssertionError broken = new AssertionError("encoder bug");
+        queue.submit(() -> {
+            throw broken;
+        }, results::add, 0, () -> false);
+        tasks.poll().run();
+        assertEquals(broken, results.get(0).getException());
+        queue.submit(() -> { }, results::add, 0, () -> false);
+        assertEquals(1, tasks.size(), "the next send is drained again");
+        tasks.poll().run();
+        assertTrue(results.get(1).isOK());
+    }
+
+    // A SendHandler's Error escaped the same way: the sends queued behind it never completed.
+    @Test
+    void handlerErrorFailsTheSendsBehindItAndTheQueueGoesOn() {
+        AsyncSendQueue queue = new AsyncSendQueue(manual, 5);
+        List<SendResult> results = new ArrayList<>();
+        StackOverflowError handlerBug = new StackOverflowError();
+        queue.submit(() -> { }, r -> {
+            throw handlerBug;
+        }, 0, () -> false);
+        queue.submit(() -> { }, results::add, 0, () -> false);
+        assertThrows(StackOverflowError.class, () -> tasks.poll().run(), "not swallowed");
+        assertEquals(1, results.size());
+        assertInstanceOf(IOException.class, results.get(0).getException());
+        queue.submit(() -> { }, results::add, 0, () -> false);
+        tasks.poll().run();
         assertTrue(results.get(1).isOK());
     }
 

@@ -92,7 +92,7 @@ class MessageSenderTest {
         }
     }
 
-    private final List<Frame> frames = new ArrayList<>();
+    private final List<Frame> frames = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<byte[]> controlFrames = new ArrayList<>();
     private WebSocketSession engine;
 
@@ -226,6 +226,50 @@ class MessageSenderTest {
         sender.sendBasicPart(MessageType.TEXT, ByteBuffer.wrap("b".getBytes(StandardCharsets.UTF_8)), true);
         sender.sendWhole(MessageType.TEXT, ByteBuffer.wrap("c".getBytes(StandardCharsets.UTF_8)), true);
         assertEquals(List.of("a", "b", "c"), frames.stream().map(Frame::text).toList());
+    }
+
+    // A surrogate pair split between two sendText(part, false) calls went out as "?" and "?":
+    // each part was encoded to UTF-8 on its own.
+    @Test
+    void surrogatePairSplitBetweenTwoTextPartsIsSentAsOneCharacter() throws Exception {
+        MessageSender sender = sender(List.of());
+        BasicRemote remote = new BasicRemote(engine, sender);
+        String grin = "\uD83D\uDE00";
+        remote.sendText("a" + grin.charAt(0), false);
+        remote.sendText(grin.charAt(1) + "b", true);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        frames.forEach(f -> all.writeBytes(f.payload()));
+        assertEquals("a" + grin + "b", all.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of(false, true), frames.stream().map(Frame::fin).toList());
+        remote.sendText("next", true);
+        assertEquals("next", frames.get(2).text(), "nothing held over to the next message");
+    }
+
+    // An asynchronous sendObject with a stream encoder, while a Basic message in parts was
+    // unfinished, went out as continuation frames of the Basic message and its last part ended it.
+    @Test
+    void asyncStreamEncodedMessageWaitsForTheBasicMessageInParts() throws Exception {
+        MessageSender sender = sender(List.of(PointTextStream.class));
+        BasicRemote remote = new BasicRemote(engine, sender);
+        remote.sendText("a", false);
+        Thread async = new Thread(() -> {
+            try {
+                sender.sendObject(new Point(5, 6), false);
+            } catch (IOException | EncodeException e) {
+                throw new AssertionError(e);
+            }
+        });
+        async.start();
+        long giveUp = System.nanoTime() + 10_000_000_000L;
+        // Until it waits for its turn (or, wrongly, has sent its frames).
+        while (async.getState() != Thread.State.TIMED_WAITING && frames.size() == 1 && System.nanoTime() < giveUp) {
+            Thread.onSpinWait();
+        }
+        remote.sendText("b", true);
+        async.join(10_000);
+        assertEquals(List.of(0x1, 0x0, 0x1, 0x0), frames.stream().map(Frame::opCode).toList());
+        assertEquals(List.of(false, true, false, true), frames.stream().map(Frame::fin).toList());
+        assertEquals(List.of("a", "b", "x=5", ";y=6"), frames.stream().map(Frame::text).toList());
     }
 
     @Test
