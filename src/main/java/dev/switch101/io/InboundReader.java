@@ -36,6 +36,11 @@ import dev.switch101.session.ReadBuffers;
  * input is ready), where no socket event announces it. So the {@link #demand()} that ends such a
  * pause has the container dispatch a read event ({@link UpgradedConnection#dispatchRead()}).
  *
+ * <p>Where the application's thread reads too ({@link ReadResumption#APPLICATION_THREAD}), a
+ * call that finds another thread reading may come just as that reader leaves: it was paused when
+ * {@link #demand()} resumed it, or {@code isReady()} had just said no when the container
+ * announced input. The leaving reader then reads on once more, so neither is lost.
+ *
  * <p><b>Memory.</b> The read buffer is borrowed from the application's {@link ReadBuffers} when
  * there is input to read and given back before the reader returns or parks: a connection that
  * waits for its peer, or for its application to catch up, holds no read buffer. The session
@@ -64,6 +69,8 @@ final class InboundReader implements ReadListener, OutputStallListener {
     private long demands;
     private boolean finished;
     private boolean pumping;
+    /** A pump came while another was reading (application-thread resumption): that one goes round again. */
+    private boolean pumpAgain;
     /** A callback returned while reading was paused: the demand that ends the pause must call one back. */
     private boolean leftWhilePaused;
     /** The container must dispatch a write event before more can be written. */
@@ -165,10 +172,46 @@ final class InboundReader implements ReadListener, OutputStallListener {
     private void pump() {
         synchronized (this) {
             if (pumping || finished) {
+                // Elsewhere the thread reading now is the container's, which reads on by itself
+                // (or is called back, see demand()); here it may be leaving already.
+                if (pumping && resumption == ReadResumption.APPLICATION_THREAD) {
+                    pumpAgain = true;
+                }
                 return;
             }
             pumping = true;
         }
+        boolean again = true;
+        try {
+            while (again) {
+                readWhileReady();
+                again = goRoundAgainOrStop();
+            }
+        } finally {
+            if (again) { // an unexpected exception escaped: stop, so that the next call can read
+                synchronized (this) {
+                    pumpAgain = false;
+                    pumping = false;
+                    leftWhilePaused = paused && !finished;
+                }
+            }
+        }
+    }
+
+    /** Whether a pump came while this one was leaving; if not, this one stops (under the lock). */
+    private synchronized boolean goRoundAgainOrStop() {
+        if (pumpAgain && !finished) {
+            pumpAgain = false;
+            return true;
+        }
+        pumpAgain = false;
+        pumping = false;
+        leftWhilePaused = paused && !finished;
+        return false;
+    }
+
+    /** One pass of {@link #pump}: reads until the input, the session or the output says stop. */
+    private void readWhileReady() {
         byte[] buffer = null;
         try {
             while (true) {
@@ -207,10 +250,6 @@ final class InboundReader implements ReadListener, OutputStallListener {
             session.onTransportError(e);
         } finally {
             giveBack(buffer);
-            synchronized (this) {
-                pumping = false;
-                leftWhilePaused = paused && !finished;
-            }
         }
     }
 

@@ -40,6 +40,7 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
     private final List<Extension> extensions;
     private volatile CoreSession session;
     private volatile UpgradedConnection upgraded;
+    private final AtomicBoolean abandoned = new AtomicBoolean();
 
     /**
      * @param handler   the application side of the connection
@@ -96,6 +97,8 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
             CoreSession s = session;
             if (s != null) {
                 s.onTransportError(e);
+            } else {
+                abandon(); // the handler was never told anything
             }
             connection.close();
         }
@@ -123,6 +126,12 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
 
     @Override
     public void destroy() {
+        if (upgraded == null) {
+            // Never initialised: the upgrade failed (UpgradeAnswers), or the container gave up
+            // on the connection before handing it over.
+            abandon();
+            return;
+        }
         // The container is done with the connection (closed, or the application is stopping).
         CoreSession s = session;
         if (s != null) {
@@ -134,6 +143,13 @@ public final class WebSocketUpgradeHandler implements HttpUpgradeHandler {
         }
         if (s != null) {
             s.onDestroyed();
+        }
+    }
+
+    /** Tells the handler, once, that its connection will never open. */
+    private void abandon() {
+        if (abandoned.compareAndSet(false, true)) {
+            handler.onAbandoned();
         }
     }
 

@@ -121,6 +121,11 @@ public final class CoreSession {
     private volatile long frameStartedAt = NO_FRAME;
     /** The idle timeout in force: the limits' until the application sets its own. */
     private volatile long idleTimeoutNanos;
+    /**
+     * Reading is paused for the handler's backlog: the peer is waiting for us, so neither its
+     * idle clock nor its frame clock runs (they restart when reading resumes).
+     */
+    private volatile boolean inputPaused;
     private long closeSentAt;
     private long inputEndedAt;
     private long closingAt;
@@ -251,7 +256,9 @@ public final class CoreSession {
         } else if (frameStartedAt == NO_FRAME || frames.framesEnded() != framesBefore) {
             frameStartedAt = now;
         }
-        return continueInput();
+        boolean readOn = continueInput();
+        inputPaused = !readOn;
+        return readOn;
     }
 
     /**
@@ -327,6 +334,12 @@ public final class CoreSession {
     /** The handler caught up with a paused reader: held input first, then reading resumes. */
     private void resumeInput() {
         if (continueInput()) {
+            long now = System.nanoTime();
+            lastActivity = now;
+            if (frameStartedAt != NO_FRAME) {
+                frameStartedAt = now;
+            }
+            inputPaused = false;
             transport.demand();
         }
     }
@@ -472,7 +485,7 @@ public final class CoreSession {
             }
             ByteBuffer copy = copyOf(part);
             deliverInput(copy.remaining(), () -> {
-                if (isOpen()) {
+                if (!handlerToldOfClose()) {
                     handler.onMessagePart(type, copy, last);
                 }
             });
@@ -499,7 +512,11 @@ public final class CoreSession {
                 return;
             }
             ByteBuffer copy = copyOf(payload);
-            deliverInput(copy.remaining(), () -> handler.onPong(copy));
+            deliverInput(copy.remaining(), () -> {
+                if (!handlerToldOfClose()) {
+                    handler.onPong(copy);
+                }
+            });
         }
 
         @Override
@@ -512,6 +529,15 @@ public final class CoreSession {
 
     private synchronized boolean isOpen() {
         return state == State.OPEN && !connectionClosed;
+    }
+
+    /**
+     * Whether {@code onClose} has run. Input read before it is delivered whatever ended the
+     * connection meanwhile — our close frame, a failure, the peer's TCP close without a close frame —
+     * since its report queues behind that input; input read after it never reaches the handler.
+     */
+    private synchronized boolean handlerToldOfClose() {
+        return handlerTold;
     }
 
     private void send(MessageType type, ByteBuffer data, boolean whole, boolean last, Object message)
@@ -530,9 +556,10 @@ public final class CoreSession {
                 outbound.sendPart(type, data, last, flush, message);
             }
         } catch (IOException e) {
-            if (e.getCause() instanceof TimeoutException) {
-                // The peer does not read: the message can never be finished, so the
-                // connection cannot go on. There is no point in a close frame it won't read.
+            if (e.getCause() instanceof TimeoutException || e instanceof OutboundMessages.MessageCutShort) {
+                // The peer does not read, or the message was cut short (an interrupted wait for
+                // room): it can never be finished, so the connection cannot go on. There is no
+                // point in a close frame that would follow half a message.
                 closeAbnormally(e);
             }
             throw e;
@@ -596,10 +623,11 @@ public final class CoreSession {
                 LOG.log(Level.DEBUG, "The container did not destroy a closed connection; no longer counted");
                 destroyed = true;
             }
-            idleClose = state == State.OPEN && inputEnd == null && idle > 0 && now - lastActivity > idle;
+            boolean paused = inputPaused; // our back-pressure, not the peer's slowness
+            idleClose = state == State.OPEN && inputEnd == null && idle > 0 && !paused && now - lastActivity > idle;
             // A peer that sends a frame a byte now and then keeps the idle timeout away for ever.
             frameLate = state != State.CLOSING && inputEnd == null && frameTimeout > 0 && frameStart != NO_FRAME
-                    && now - frameStart > frameTimeout;
+                    && !paused && now - frameStart > frameTimeout;
             // The messages before the peer's close are not getting through: the handler is stuck,
             // or the peer stopped reading our replies for a close timeout.
             answerNow = inputEnd != null && !inputEndHandled && now - inputEndedAt > closeTimeout

@@ -47,4 +47,12 @@ public interface FrameHandler {
     /** Something went wrong (a protocol error from the peer, an I/O error, a handler exception). */
     default void onError(Throwable cause) {
     }
+
+    /**
+     * The connection never opened: the upgrade, or the connection's start, failed after the
+     * handler was made. No other method is called, before or after; a handler that holds
+     * something for its connection (an endpoint instance) lets go of it here.
+     */
+    default void onAbandoned() {
+    }
 }

@@ -115,17 +115,42 @@ final class OutboundMessages {
     private void writeFrames(MessageType type, ByteBuffer data, boolean last, boolean continuation, long deadline)
             throws IOException {
         boolean first = !continuation;
-        do {
-            int length = Math.min(data.remaining(), maxFramePayload);
-            boolean fin = last && length == data.remaining();
-            OpCode opCode = !first ? OpCode.CONTINUATION : type == MessageType.TEXT ? OpCode.TEXT : OpCode.BINARY;
-            ByteBuffer payload = data.slice(data.position(), length);
-            data.position(data.position() + length);
-            // Extensions may transform the frame (compress it) into other frames, none larger than ours.
-            extensions.outgoing(fin, opCode, payload, (f, rsv, o, p) ->
-                    transport.writeData(frame(f, rsv, o, p, p.remaining()), deadline));
-            first = false;
-        } while (data.hasRemaining());
+        int[] written = {0};
+        try {
+            do {
+                int length = Math.min(data.remaining(), maxFramePayload);
+                boolean fin = last && length == data.remaining();
+                OpCode opCode = !first ? OpCode.CONTINUATION : type == MessageType.TEXT ? OpCode.TEXT : OpCode.BINARY;
+                ByteBuffer payload = data.slice(data.position(), length);
+                data.position(data.position() + length);
+                first = false;
+                // Extensions may transform the frame (compress it) into other frames, none larger than ours.
+                extensions.outgoing(fin, opCode, payload, (f, rsv, o, p) -> {
+                    transport.writeData(frame(f, rsv, o, p, p.remaining()), deadline);
+                    written[0]++;
+                });
+            } while (data.hasRemaining());
+        } catch (IOException e) {
+            // Begun: frames of it are out, or a compressor has taken some of it in.
+            if (continuation || written[0] > 0 || extensions.rsvBits() != 0) {
+                throw new MessageCutShort(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A send failed with its message begun (frames of it written, or in a compressor): the
+     * message can never be finished, and a new one would break the framing (RFC 6455 §5.4), so
+     * the session drops the connection — whatever the cause (a timeout, an interrupted wait).
+     */
+    static final class MessageCutShort extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        MessageCutShort(IOException failure) {
+            // A timeout stays the cause, as WebSocketSession documents for a send that timed out.
+            super(failure.getMessage(), failure.getCause() instanceof TimeoutException ? failure.getCause() : failure);
+        }
     }
 
     private void awaitTurn(long deadline) throws IOException {

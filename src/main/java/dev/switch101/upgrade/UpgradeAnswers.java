@@ -42,7 +42,13 @@ public final class UpgradeAnswers {
         accept.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         // The container instantiates the handler class; the protocol's own handler, already
         // built with everything it negotiated, is attached to it before init() can run.
-        request.upgrade(DelegatingUpgradeHandler.class).attach(accept.handler());
+        try {
+            request.upgrade(DelegatingUpgradeHandler.class).attach(accept.handler());
+        } catch (IOException | ServletException | RuntimeException e) {
+            // The handler will never be initialised: it lets go of what it holds for the connection.
+            accept.handler().destroy();
+            throw e;
+        }
     }
 
     static void refuse(HttpServletResponse response, UpgradeDecision.Refuse refusal) throws IOException {

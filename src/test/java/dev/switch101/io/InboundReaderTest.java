@@ -93,6 +93,19 @@ class InboundReaderTest {
         assertTrue(in.socketWrapper.events.isEmpty(), "no read event asked for: " + in.socketWrapper.events);
     }
 
+    // Where the application's thread reads too (APPLICATION_THREAD, the default on containers
+    // other than Tomcat and WildFly): the container announced input just as a reader left
+    // (isReady() had said no), found it still reading, and nobody read that input.
+    @Test
+    void inputAnnouncedWhileTheReaderLeavesIsReadBeforeItLeaves() throws IOException {
+        LateInput late = new LateInput(masked(1, 100));
+        new WebSocketUpgradeHandler(handler, info(), Limits.DEFAULT, Runnable::run, false, sessions,
+                ReadResumption.APPLICATION_THREAD, List.of()).init(new TestConnection(late, new ScriptedOutput(() -> true)));
+        late.listener.onDataAvailable();
+        assertEquals(0, late.remaining(), "the input was read");
+        assertEquals(1, handler.messages);
+    }
+
     /** The peer reads: the container's write event comes. */
     private void peerReads() throws IOException {
         peerReading = true;
@@ -157,8 +170,35 @@ class InboundReaderTest {
         }
     }
 
+    /**
+     * Input that arrives at the moment the reader is told there is none: the first {@code isReady()}
+     * says no and, before it returns, the container announces the input (a nested
+     * {@code onDataAvailable}), as another thread could at that moment.
+     */
+    private static final class LateInput extends ContainerInput {
+        private boolean arrived;
+
+        LateInput(byte[] data) {
+            super(data);
+        }
+
+        @Override
+        public boolean isReady() {
+            if (!arrived) {
+                arrived = true;
+                try {
+                    listener.onDataAvailable();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                return false;
+            }
+            return super.isReady();
+        }
+    }
+
     /** Input already in the container's buffer: ready while any is left, and no event announces it. */
-    private static final class ContainerInput extends ServletInputStream {
+    private static class ContainerInput extends ServletInputStream {
         /** Reached by its name, as Tomcat's is. */
         final SocketWrapper socketWrapper = new SocketWrapper();
         private final ByteBuffer data;

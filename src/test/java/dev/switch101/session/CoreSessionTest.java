@@ -108,6 +108,75 @@ class CoreSessionTest {
         assertFalse(handler.events.stream().anyMatch(e -> e.contains("late")));
     }
 
+    // The peer sent a message and closed TCP without a close frame: the message was read in full,
+    // but the abnormal close had already changed the state when its delivery ran, which dropped it.
+    @Test
+    void messageReadBeforeThePeerVanishedIsDeliveredBeforeTheClose() {
+        QueuedExecutor executor = new QueuedExecutor();
+        RecordingHandler fresh = new RecordingHandler();
+        CoreSession s = new CoreSession(fresh, info(), Limits.DEFAULT, transport, executor);
+        s.start();
+        s.onBytes(clientFrame(true, OpCode.TEXT, "bye"));
+        s.onEndOfInput();
+        executor.runAll();
+        assertEquals(List.of("open", "TEXT bye true", "close 1006 "), fresh.events);
+    }
+
+    // The same for messages read after the application started the close: they come before the
+    // peer's close frame (RFC 6455 §7.1.2), and were dropped.
+    @Test
+    void messageReadAfterTheApplicationClosedIsDeliveredBeforeThePeersCloseFrame() {
+        app.close(1000, "done");
+        session.onBytes(clientFrame(true, OpCode.TEXT, "in flight"));
+        session.onBytes(clientFrame(true, OpCode.CLOSE, new CloseStatus(1000, "").toPayload()));
+        assertEquals(List.of("open", "TEXT in flight true", "close 1000 done"), handler.events);
+    }
+
+    // onClose is the last callback: after a handler failure (1011) the reader goes on reading until
+    // the peer stops, and a pong it read then was delivered after onClose.
+    @Test
+    void pongReadAfterTheHandlerWasToldOfTheCloseIsNotDelivered() {
+        RecordingHandler failing = new RecordingHandler() {
+            @Override
+            public void onMessagePart(MessageType type, ByteBuffer part, boolean last) {
+                throw new IllegalStateException("handler bug");
+            }
+
+            @Override
+            public void onPong(ByteBuffer payload) {
+                events.add("pong");
+            }
+        };
+        CoreSession s = new CoreSession(failing, info(), Limits.DEFAULT, transport, Runnable::run);
+        s.start();
+        s.onBytes(clientFrame(true, OpCode.TEXT, "boom"));
+        s.onBytes(clientFrame(true, OpCode.PONG, "late"));
+        assertEquals(List.of("open", "error handler bug", "close 1011 Internal error"), failing.events);
+    }
+
+    // A send interrupted while it waited for room for its second frame left the first (FIN=0) on
+    // the wire, and the connection open: the next message began with a new TEXT frame, which the
+    // peer must fail (RFC 6455 §5.4).
+    @Test
+    void aMessageCutShortByAFailedWriteDropsTheConnection() {
+        transport.failDataFrame = 2;
+        ByteBuffer large = ByteBuffer.allocate(OutboundMessages.maxFramePayload(Limits.DEFAULT) + 1);
+        assertThrows(IOException.class, () -> app.sendMessage(MessageType.BINARY, large));
+        assertEquals(1, transport.sent.size(), "the first frame went out");
+        assertTrue(transport.aborted, "the connection is dropped");
+        assertThrows(IOException.class, () -> app.sendText("next"), "no message after half a message");
+    }
+
+    // The same failure before anything of the message was written leaves the connection usable.
+    @Test
+    void aMessageWhoseFirstWriteFailsLeavesTheConnectionOpen() throws IOException {
+        transport.failDataFrame = 1;
+        assertThrows(IOException.class, () -> app.sendText("lost"));
+        assertFalse(transport.aborted);
+        app.sendText("next");
+        assertEquals(1, transport.sent.size());
+    }
+
     @Test
     void vanishedPeerIsReportedAs1006ExactlyOnce() {
         session.onEndOfInput();
@@ -177,6 +246,36 @@ class CoreSessionTest {
         s.onBytes(frame.slice(0, 7)); // the header and one payload byte
         s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(3).toNanos());
         assertEquals(1008, sentCloseCode());
+    }
+
+    // A large frame whose reading paused because the handler was behind: the peer waited for us,
+    // yet the frame timeout failed the connection with 1008 ("Frame not completed"), and the idle
+    // timeout would have closed it with 1001.
+    @Test
+    void aFrameWhoseReadingWePausedIsNotTimedOutWhileWeArePaused() {
+        QueuedExecutor executor = new QueuedExecutor(); // the handler is behind until runAll
+        CoreSession s = new CoreSession(new RecordingHandler(), info(), Limits.DEFAULT
+                .withFrameTimeout(Duration.ofSeconds(2)).withIdleTimeout(Duration.ofSeconds(2)), transport, executor);
+        s.start();
+        ByteBuffer frame = clientFrame(true, OpCode.BINARY, ByteBuffer.allocate(200 * 1024));
+        boolean readOn = true;
+        while (readOn) {
+            ByteBuffer read = frame.slice(frame.position(), Math.min(16 * 1024, frame.remaining()));
+            frame.position(frame.position() + read.remaining());
+            readOn = s.onBytes(read);
+        }
+        assertTrue(frame.hasRemaining(), "paused in the middle of the frame");
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(10).toNanos());
+        executor.runAll(); // the handler catches up: reading resumes, and both clocks restart
+        assertTrue(transport.sent.isEmpty(), "no close while we were the ones not reading");
+        assertEquals(1, transport.demands);
+
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(1).toNanos());
+        executor.runAll();
+        assertTrue(transport.sent.isEmpty());
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(3).toNanos());
+        executor.runAll();
+        assertEquals(1008, sentCloseCode(), "the peer stalls mid-frame now: its frame timeout runs again");
     }
 
     @Test
@@ -631,8 +730,15 @@ class CoreSessionTest {
         /** How many data frames had been written at each flush. */
         final List<Integer> flushedAt = java.util.Collections.synchronizedList(new ArrayList<>());
 
+        /** The data frame (counted from 1) whose write fails as an interrupted wait for room does; 0: none. */
+        int failDataFrame;
+        int dataFrames;
+
         @Override
-        public void writeData(byte[] frame, long deadline) {
+        public void writeData(byte[] frame, long deadline) throws IOException {
+            if (++dataFrames == failDataFrame) {
+                throw new IOException("Interrupted while waiting to send", new InterruptedException());
+            }
             deadlines.add(deadline);
             sent.add(frame);
         }

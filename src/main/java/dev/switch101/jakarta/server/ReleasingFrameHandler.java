@@ -7,7 +7,10 @@ import dev.switch101.session.FrameHandler;
 import dev.switch101.session.MessageType;
 import dev.switch101.session.WebSocketSession;
 
-/** A connection's handler that releases its endpoint instance (CDI) once the connection has closed. */
+/**
+ * A connection's handler that releases its endpoint instance (CDI) once the connection has
+ * closed, or once it is clear that it will never open.
+ */
 final class ReleasingFrameHandler implements FrameHandler {
 
     private final FrameHandler delegate;
@@ -36,6 +39,15 @@ final class ReleasingFrameHandler implements FrameHandler {
     @Override
     public void onError(Throwable cause) {
         delegate.onError(cause);
+    }
+
+    @Override
+    public void onAbandoned() {
+        try {
+            delegate.onAbandoned();
+        } finally {
+            instance.release();
+        }
     }
 
     @Override
