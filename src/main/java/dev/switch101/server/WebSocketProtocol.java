@@ -40,9 +40,6 @@ final class WebSocketProtocol implements UpgradeProtocol {
 
     private static final System.Logger LOG = System.getLogger(WebSocketProtocol.class.getName());
     private static final ProtocolToken TOKEN = ProtocolToken.of("websocket");
-    /** What the validator checks when an endpoint decides on the Origin itself: every Origin passes. */
-    private static final OriginPolicy ANY_ORIGIN = OriginPolicy.sameOrigin().allow(List.of(OriginPolicy.ANY,
-            OriginPolicy.NULL_ORIGIN));
     static final String NOT_WEBSOCKET = "Upgrade header must contain websocket";
     static final String NOT_HTTP11 = "WebSocket upgrade requires HTTP/1.1 (HTTP/2 has no Upgrade)";
 
@@ -96,8 +93,10 @@ final class WebSocketProtocol implements UpgradeProtocol {
             Map<String, String> pathParameters) {
         HandshakeRequest handshake = new ServletHandshakeRequest(request);
         OriginPolicy policy = endpoint.originPolicy() != null ? endpoint.originPolicy() : server.originPolicy();
-        // An endpoint's own Origin check replaces the policy: the validator then leaves the Origin alone.
-        OriginPolicy validated = endpoint.originCheck() == null ? policy : ANY_ORIGIN;
+        // An endpoint's own Origin check replaces the policy: the validator then leaves the Origin
+        // alone, but still tells the page's host through the trusted proxies (the host allow-list).
+        OriginPolicy validated = endpoint.originCheck() == null ? policy
+                : policy.allow(List.of(OriginPolicy.ANY, OriginPolicy.NULL_ORIGIN)).requireOrigin(false);
         Optional<Refusal> refusal = new HandshakeValidator(validated, server.allowedHosts()).validate(handshake);
         if (refusal.isPresent()) {
             Refusal r = refusal.get();

@@ -779,7 +779,9 @@ public final class CoreSession {
         submit(() -> {
             try {
                 callback.run();
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // Exception, not just RuntimeException: other JVM languages (and "sneaky throws")
+                // throw checked exceptions from methods that do not declare them.
                 LOG.log(Level.WARNING, "WebSocket handler failed; closing with 1011", e);
                 fail(CloseCodes.INTERNAL_ERROR, "Internal error", e);
             }
@@ -797,7 +799,7 @@ public final class CoreSession {
     private static void invoke(Runnable callback) {
         try {
             callback.run();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // checked ones too, see deliver
             LOG.log(Level.WARNING, "WebSocket handler failed while closing", e);
         }
     }

@@ -112,8 +112,9 @@ public final class SerialExecutor implements Executor {
             }
             try {
                 task.run();
-            } catch (RuntimeException | Error e) {
-                // Tasks handle their own failures; one that escapes must not stop the queue.
+            } catch (Throwable e) {
+                // Tasks handle their own failures; one that escapes (a checked exception thrown
+                // where none is declared, too) must not stop the queue: it would stay "running".
                 LOG.log(Level.ERROR, "Unexpected failure in a connection task", e);
             }
         }

@@ -177,6 +177,29 @@ class CoreSessionTest {
         assertEquals(1, transport.sent.size());
     }
 
+    // A handler in another JVM language (or with "sneaky throws") threw a checked exception: it
+    // escaped the callback and the serial executor, which stayed "running" for ever, so no later
+    // callback ran: no onClose, the session never finished.
+    @Test
+    void aCheckedExceptionFromTheHandlerFailsTheConnectionInsteadOfStallingIt() {
+        RecordingHandler sneaky = new RecordingHandler() {
+            @Override
+            public void onMessagePart(MessageType type, ByteBuffer part, boolean last) {
+                CoreSessionTest.<RuntimeException>sneakyThrow(new IOException("undeclared"));
+            }
+        };
+        CoreSession s = new CoreSession(sneaky, info(), Limits.DEFAULT, transport, Runnable::run);
+        s.start();
+        s.onBytes(clientFrame(true, OpCode.TEXT, "boom"));
+        assertEquals(List.of("open", "error undeclared", "close 1011 Internal error"), sneaky.events);
+        assertEquals(1011, sentCloseCode());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+
     @Test
     void vanishedPeerIsReportedAs1006ExactlyOnce() {
         session.onEndOfInput();

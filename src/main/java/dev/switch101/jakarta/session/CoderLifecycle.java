@@ -45,7 +45,7 @@ final class CoderLifecycle {
             } else if (coder instanceof jakarta.websocket.Encoder encoder) {
                 encoder.destroy();
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // checked ones too: a destroy() in another JVM language may throw them
             LOG.log(Level.WARNING, "destroy() of " + coder.getClass().getName() + " failed", e);
         }
     }

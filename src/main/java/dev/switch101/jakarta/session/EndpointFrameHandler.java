@@ -61,11 +61,19 @@ public final class EndpointFrameHandler implements FrameHandler {
             engine.close(CloseCodes.INTERNAL_ERROR, "Cannot make the endpoint's encoders");
             return;
         }
-        session = new JakartaSession(setup, engine, decoders, encoders);
+        try {
+            session = new JakartaSession(setup, engine, decoders, encoders);
+        } catch (RuntimeException e) { // e.g. an endpoint's own dev.switch101.maxPendingAsyncSends that is no number
+            decoders.destroy();
+            encoders.destroy();
+            LOG.log(Level.ERROR, "Cannot make the session of " + setup.endpoint().getClass().getName(), e);
+            engine.close(CloseCodes.INTERNAL_ERROR, "Cannot make the session");
+            return;
+        }
         setup.openSessions().add(session);
         try {
             setup.endpoint().onOpen(session, setup.config());
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (Exception | LinkageError | AssertionError e) {
             reportError(e);
         }
     }
@@ -120,7 +128,7 @@ public final class EndpointFrameHandler implements FrameHandler {
         ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload).flip();
         try {
             ((MessageHandler.Whole<PongMessage>) binding.get().handler()).onMessage(new ReceivedPong(copy));
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (Exception | LinkageError | AssertionError e) {
             reportError(e);
         }
     }
@@ -145,7 +153,7 @@ public final class EndpointFrameHandler implements FrameHandler {
         setup.openSessions().remove(session);
         try {
             setup.endpoint().onClose(session, closeReason(status));
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (Exception | LinkageError | AssertionError e) {
             LOG.log(Level.WARNING, "onClose of " + setup.endpoint().getClass().getName() + " failed", e);
         } finally {
             session.markClosed();
@@ -167,7 +175,7 @@ public final class EndpointFrameHandler implements FrameHandler {
     private void reportError(Throwable error) {
         try {
             setup.endpoint().onError(session, error);
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (Exception | LinkageError | AssertionError e) {
             e.addSuppressed(error);
             LOG.log(Level.WARNING, "onError of " + setup.endpoint().getClass().getName() + " failed", e);
         }
