@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 
 const room = process.argv[2];
 const fail = (why) => { console.log(`FAIL: ${why}`); process.exit(1); };
-setTimeout(() => fail('timed out'), 30000).unref();
+setTimeout(() => fail('timed out; alice heard ' + JSON.stringify(heard)), 25000).unref();
 
 const open = (name) => new Promise((resolve, reject) => {
   const ws = new WebSocket(`${room}?name=${name}`, ['chat']);
