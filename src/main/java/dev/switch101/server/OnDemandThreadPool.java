@@ -5,7 +5,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A thread pool that hands a task to an idle thread when there is one, starts a thread only when
@@ -20,13 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class OnDemandThreadPool extends ThreadPoolExecutor {
 
-    /** Tasks submitted and not yet finished: more than there are threads means none is idle. */
-    private final AtomicInteger unfinished = new AtomicInteger();
-    /** Threads alive (counted by the factory's threads themselves, without the pool's lock). */
-    private final AtomicInteger alive;
-
-    private OnDemandThreadPool(int maxThreads, long keepAliveSeconds, ThreadFactory factory, TaskQueue queue,
-            AtomicInteger alive) {
+    private OnDemandThreadPool(int maxThreads, long keepAliveSeconds, ThreadFactory factory, TaskQueue queue) {
         super(0, maxThreads, keepAliveSeconds, TimeUnit.SECONDS, queue, factory, (task, pool) -> {
             // At its maximum: the task waits for a thread, unless the pool is stopping.
             if (pool.isShutdown()) {
@@ -34,8 +29,6 @@ final class OnDemandThreadPool extends ThreadPoolExecutor {
             }
             queue.force(task);
         });
-        this.alive = alive;
-        queue.pool = this;
     }
 
     /**
@@ -43,54 +36,92 @@ final class OnDemandThreadPool extends ThreadPoolExecutor {
      * @param factory    makes the threads; each must run its runnable and nothing else
      */
     static OnDemandThreadPool create(int maxThreads, ThreadFactory factory) {
-        AtomicInteger alive = new AtomicInteger();
-        ThreadFactory counting = runnable -> factory.newThread(() -> {
-            alive.incrementAndGet();
-            try {
-                runnable.run();
-            } finally {
-                alive.decrementAndGet();
-            }
-        });
-        return new OnDemandThreadPool(maxThreads, 60, counting, new TaskQueue(), alive);
+        return new OnDemandThreadPool(maxThreads, 60, factory, new TaskQueue());
     }
 
-    @Override
-    public void execute(Runnable task) {
-        unfinished.incrementAndGet();
-        try {
-            super.execute(task);
-        } catch (RejectedExecutionException e) {
-            unfinished.decrementAndGet();
-            throw e;
-        }
-    }
-
-    @Override
-    protected void afterExecute(Runnable task, Throwable failure) {
-        unfinished.decrementAndGet();
-    }
-
-    /** Whether a thread is idle (or about to be) to take a queued task. */
-    private boolean hasIdleThread() {
-        return unfinished.get() <= alive.get();
-    }
-
-    /** Takes a task only when a thread is idle or no more threads may start; otherwise the pool starts one. */
-    private static final class TaskQueue extends LinkedBlockingQueue<Runnable> {
+    /**
+     * Takes a task only for a thread that waits for one, so that every queued task has a thread
+     * that will run it; otherwise the pool starts a thread, or at its maximum queues the task
+     * ({@link #force}) for the first thread to finish.
+     *
+     * <p>Waiting threads and queued tasks are counted under one lock, and a waiting thread takes
+     * its task under it too. A thread whose idle wait has timed out is no longer counted, so the
+     * pool, which then retires it, is never told that it is idle. (Counting threads alive instead
+     * did: a task queued for a thread at the moment it retired waited behind busy threads for as
+     * long as they stayed busy, up to a send timeout.)
+     */
+    static final class TaskQueue extends LinkedBlockingQueue<Runnable> {
         private static final long serialVersionUID = 1L;
-        private transient OnDemandThreadPool pool;
+
+        private final transient ReentrantLock lock = new ReentrantLock();
+        private final transient Condition added = lock.newCondition();
+        /** Threads waiting in poll or take. Guarded by {@code lock}. */
+        private int waiting;
 
         @Override
         public boolean offer(Runnable task) {
-            if (pool.hasIdleThread() || pool.alive.get() >= pool.getMaximumPoolSize()) {
-                return super.offer(task);
+            lock.lock();
+            try {
+                if (waiting > size()) {
+                    super.offer(task);
+                    added.signal();
+                    return true;
+                }
+                return false; // ThreadPoolExecutor starts a thread for the task
+            } finally {
+                lock.unlock();
             }
-            return false; // ThreadPoolExecutor starts a thread for the task
         }
 
+        /** Queues a task whatever the waiting threads: the pool is at its maximum. */
         void force(Runnable task) {
-            super.offer(task);
+            lock.lock();
+            try {
+                super.offer(task);
+                added.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public Runnable poll(long timeout, TimeUnit unit) throws InterruptedException {
+            long nanos = unit.toNanos(timeout);
+            lock.lockInterruptibly();
+            try {
+                waiting++;
+                try {
+                    while (isEmpty()) {
+                        if (nanos <= 0) {
+                            return null;
+                        }
+                        nanos = added.awaitNanos(nanos);
+                    }
+                    return super.poll();
+                } finally {
+                    waiting--;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public Runnable take() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                waiting++;
+                try {
+                    while (isEmpty()) {
+                        added.await();
+                    }
+                    return super.poll();
+                } finally {
+                    waiting--;
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }

@@ -68,6 +68,33 @@ class OnDemandThreadPoolTest {
         }
     }
 
+    // A thread whose idle wait had timed out still counted as idle until it ended: a task given
+    // to the pool at that moment was queued for it, and then waited behind busy threads for as
+    // long as they stayed busy. A task is now queued only for a waiting thread that takes it.
+    @Test
+    void aTaskIsQueuedOnlyForAWaitingThreadThatTakesItEvenAsItsWaitTimesOut() throws Exception {
+        OnDemandThreadPool.TaskQueue queue = new OnDemandThreadPool.TaskQueue();
+        Runnable task = () -> { };
+        int handedOver = 0;
+        for (int i = 0; i < 500; i++) {
+            java.util.concurrent.CompletableFuture<Runnable> taken = new java.util.concurrent.CompletableFuture<>();
+            Thread waiter = new Thread(() -> {
+                try {
+                    taken.complete(queue.poll(200, TimeUnit.MICROSECONDS)); // times out about when the offer comes
+                } catch (InterruptedException e) {
+                    taken.completeExceptionally(e);
+                }
+            });
+            waiter.start();
+            boolean queued = queue.offer(task);
+            Runnable got = taken.get(5, TimeUnit.SECONDS);
+            assertEquals(queued, got != null, "queued for a waiting thread exactly when it took the task");
+            assertTrue(queue.isEmpty(), "no task left behind");
+            handedOver += queued ? 1 : 0;
+        }
+        System.out.println("hand-overs to a waiting thread: " + handedOver + " of 500");
+    }
+
     @Test
     void aStoppedPoolRefusesTasks() {
         OnDemandThreadPool pool = OnDemandThreadPool.create(2, Thread::new);
