@@ -39,6 +39,16 @@ class OtherClientsIT extends DeployedTarget {
                 ClientProcess.echoUrl(base())), TIMEOUT);
     }
 
+    // Closes right after data: a chat member half-closes TCP (FIN) just after its message, with no
+    // close frame. What it said was read, so the room hears it before the leave; the abnormal
+    // close used to drop the message still queued for the endpoint.
+    @Test
+    void nodeWsClientThatEndsTcpRightAfterAMessageIsStillHeard() {
+        ClientProcess.requireNodeWs();
+        ClientProcess.assertSucceeds(List.of("node", ClientProcess.CLIENTS.resolve("last-words.mjs").toString(),
+                ClientProcess.wsUrl(base(), "chat/lastwords" + System.nanoTime())), TIMEOUT);
+    }
+
     // RFC 7692: websockets compresses by default.
     @Test
     void pythonWebsocketsClientSendsAndReceivesCompressedMessages() {
