@@ -7,34 +7,43 @@ import WebSocket from 'ws';
 
 const room = process.argv[2];
 const fail = (why) => { console.log(`FAIL: ${why}`); process.exit(1); };
-setTimeout(() => fail('timed out; alice heard ' + JSON.stringify(heard)), 25000).unref();
+const heard = [];
+const seen = [];
+setTimeout(() => fail(`timed out; alice heard ${JSON.stringify(heard)}; ${JSON.stringify(seen)}`), 25000).unref();
 
-const open = (name) => new Promise((resolve, reject) => {
+// Resolves once `name` hears what `until` accepts; everything it hears goes to `log`.
+const member = (name, log, until) => new Promise((resolve, reject) => {
   const ws = new WebSocket(`${room}?name=${name}`, ['chat']);
-  ws.once('open', () => resolve(ws));
+  ws.on('message', (data) => {
+    log.push(data.toString());
+    if (until(log)) resolve(ws);
+  });
+  ws.on('close', (code) => seen.push(`${name} closed ${code}`));
   ws.once('error', reject);
 });
 
-const alice = await open('alice');
-const heard = [];
-const bobLeft = new Promise((resolve) => {
-  alice.on('message', (data) => {
-    heard.push(data.toString());
-    if (heard.some((m) => m.startsWith('* bob left'))) resolve();
-  });
+// The 101 comes before the server runs onOpen, so "open" does not mean "in the room": a member is
+// in once it hears its own join. (Opening bob at alice's "open" let bob join, speak and leave
+// before alice's onOpen had run, on a freshly deployed application.)
+let bobLeft;
+const leaving = new Promise((resolve) => { bobLeft = resolve; });
+const alice = await member('alice', heard, (log) => {
+  if (log.some((m) => m.startsWith('* bob left'))) bobLeft();
+  return log.some((m) => m.startsWith('* alice joined'));
 });
 alice.on('error', (e) => fail(e.message));
 
-const bob = await open('bob');
-bob.on('error', () => {}); // its own end: whatever the server does next is not bob's to see
+const bob = new WebSocket(`${room}?name=bob`, ['chat']);
+bob.on('error', (e) => seen.push(`bob error ${e.message}`)); // its own end: not bob's to see
 // Once the frame is written, FIN and no close frame (ws keeps its socket in _socket).
-bob.send('last words', () => bob._socket.end());
+bob.once('open', () => bob.send('last words', () => bob._socket.end()));
 
-await bobLeft;
+await leaving;
+const joined = heard.findIndex((m) => m.startsWith('* bob joined'));
 const said = heard.indexOf('bob: last words');
 const left = heard.findIndex((m) => m.startsWith('* bob left'));
 if (said < 0) fail(`the room never heard bob's last words: ${JSON.stringify(heard)}`);
-if (said > left) fail(`bob's last words came after his leaving: ${JSON.stringify(heard)}`);
+if (!(joined >= 0 && joined < said && said < left)) fail(`not joined, said, left in that order: ${JSON.stringify(heard)}`);
 alice.close(1000, 'done');
 console.log('ok');
 process.exit(0);

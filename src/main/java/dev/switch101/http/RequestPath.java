@@ -20,8 +20,10 @@ import java.util.Optional;
  *       decoded, it would either split a segment the client sent as one or hide in it, and the
  *       containers disagree about it (Tomcat refuses it, Undertow passes it undecoded);
  *   <li>a path with a {@code .} or {@code ..} segment (also encoded, {@code %2e%2e}) or an empty
- *       segment ({@code //}, a trailing {@code /}) is not {@linkplain #isNormal() normal}: it
- *       never matches an endpoint. The root path {@code /} is normal.
+ *       segment other than the last ({@code //}) is not {@linkplain #isNormal() normal}: it
+ *       never matches an endpoint. The root path {@code /} is normal, and so is a trailing
+ *       {@code /}: it is a segment of its own, which only a template ending in {@code /}
+ *       matches ({@code /chat/} matches {@code /chat/}, {@code /chat} does not).
  * </ul>
  * Immutable.
  */
@@ -81,12 +83,13 @@ public final class RequestPath {
     }
 
     /**
-     * @return whether no segment is {@code .}, {@code ..} or empty (the root {@code /} has no
-     *         segment): only a normal path may match an endpoint
+     * @return whether no segment is {@code .} or {@code ..}, and none but the last is empty (the
+     *         root {@code /} has no segment): only a normal path may match an endpoint
      */
     public boolean isNormal() {
-        for (String segment : segments) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            if ((segment.isEmpty() && i < segments.size() - 1) || segment.equals(".") || segment.equals("..")) {
                 return false;
             }
         }

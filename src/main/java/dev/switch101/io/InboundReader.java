@@ -189,11 +189,7 @@ final class InboundReader implements ReadListener, OutputStallListener {
             }
         } finally {
             if (again) { // an unexpected exception escaped: stop, so that the next call can read
-                synchronized (this) {
-                    pumpAgain = false;
-                    pumping = false;
-                    leftWhilePaused = paused && !finished;
-                }
+                stopPumping();
             }
         }
     }
@@ -204,10 +200,14 @@ final class InboundReader implements ReadListener, OutputStallListener {
             pumpAgain = false;
             return true;
         }
+        stopPumping();
+        return false;
+    }
+
+    private synchronized void stopPumping() {
         pumpAgain = false;
         pumping = false;
         leftWhilePaused = paused && !finished;
-        return false;
     }
 
     /** One pass of {@link #pump}: reads until the input, the session or the output says stop. */

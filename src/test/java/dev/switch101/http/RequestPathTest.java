@@ -73,16 +73,28 @@ class RequestPathTest {
     }
 
     // RFC 3986 §5.2.4: dot-segments are for relative references; in a request they never match an
-    // endpoint, raw or encoded, nor do empty segments. The root "/" does.
+    // endpoint, raw or encoded, nor do empty segments but a trailing one. The root "/" does.
     @Test
     void DotAndEmptySegmentsNeverMatch() {
-        for (String raw : List.of("/a/../echo", "/./echo", "/echo/.", "/%2e%2E/echo", "/a/%2e", "//echo", "/echo/", "/a//b")) {
+        for (String raw : List.of("/a/../echo", "/./echo", "/echo/.", "/%2e%2E/echo", "/a/%2e", "//echo", "/a//b",
+                "/echo//", "/echo/./")) {
             assertFalse(RequestPath.parse(raw).isNormal(), raw);
         }
         assertTrue(RequestPath.parse("/").isNormal());
         assertTrue(RequestPath.parse("").isNormal());
         assertTrue(RequestPath.parse("/...").isNormal());
         assertTrue(RequestPath.parse("/.hidden/a..b").isNormal());
+    }
+
+    // A template may end in '/' (PathTemplate: "/chat/" is a path of its own), so the request path
+    // that matches it must be normal: it was not, and an endpoint at "/chat/" could never be reached.
+    @Test
+    void aTrailingSlashIsASegmentOfItsOwnThatMayMatch() {
+        RequestPath path = RequestPath.parse("/app/chat/");
+        assertTrue(path.isNormal());
+        assertEquals(List.of("app", "chat", ""), path.segments());
+        assertEquals("/chat/", path.after(RequestPath.parse("/app")).orElseThrow().toString());
+        assertEquals("/chat/", RequestPath.parse("/chat/;jsessionid=1").toString());
     }
 
     // The root has one form, however written ("/", "", "/;p"), so that equal paths compare equal.

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.switch101.it.fixtures.GreetingHandler;
 import dev.switch101.it.support.DeployedTarget;
 import dev.switch101.it.support.RawHttp;
 import dev.switch101.it.support.RawHttp.Response;
@@ -97,8 +98,22 @@ class HandshakeEdgesIT extends DeployedTarget {
         }
     }
 
-    // RFC 3986 §5.2.4: dot-segments, raw or encoded, and empty segments never match an endpoint
-    // (the container's ordinary answer instead, never a 500).
+    // A template may end in '/', a segment of its own; the request path with that trailing '/' was
+    // refused as not normal, so such an endpoint could never be reached (404). "/greet" and
+    // "/greet/" are two endpoints, each found by its own path only.
+    @Test
+    void templateWithATrailingSlashIsReachedByThatPathOnly() throws IOException {
+        try (RawWebSocket ws = RawWebSocket.connect(base(), "greet/")) {
+            assertEquals("/greet/", ws.readText());
+        }
+        try (RawWebSocket ws = RawWebSocket.connect(base(), "greet")) {
+            assertEquals(GreetingHandler.GREETING, ws.readText());
+        }
+    }
+
+    // RFC 3986 §5.2.4: dot-segments, raw or encoded, and empty segments other than a trailing one
+    // never match an endpoint; "/echo/" is not "/echo" (the container's ordinary answer instead,
+    // never a 500).
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"./echo", "x/../echo", "%2e/echo", "x/%2e%2e/echo", "/echo", "echo/", "echo//"})
     void dotAndEmptySegmentsNeverMatch(String path) throws IOException {

@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpoint;
@@ -36,13 +37,7 @@ final class EndpointClass {
             throw Violations.ofClass(type, "@ServerEndpoint path '" + path + "' does not start with '/'",
                     "WebSocket 2.1 §4.1.1, WSC-4.1.1-3");
         }
-        int modifiers = type.getModifiers();
-        if (!Modifier.isPublic(modifiers)) {
-            throw Violations.ofClass(type, "an annotated endpoint class must be public", CLAUSE);
-        }
-        if (Modifier.isAbstract(modifiers) || type.isInterface() || type.isEnum() || type.isArray()) {
-            throw Violations.ofClass(type, "an annotated endpoint class must be a concrete class", CLAUSE);
-        }
+        checkPublicAndConcrete(type);
         ServerEndpointConfig.Configurator configurator = configurator(type, annotation.configurator());
         if (!createsOwnInstances(annotation.configurator()) && !hasPublicNoArgConstructor(type)) {
             throw Violations.ofClass(type, "an annotated endpoint class must have a public no-argument constructor "
@@ -57,6 +52,32 @@ final class EndpointClass {
                 .build();
         EndpointModel.of(type, path, config.getDecoders(), config.getEncoders()); // validates the methods
         return config;
+    }
+
+    /**
+     * Checks {@code type} for deployment with {@code config} rather than with its annotation:
+     * the class rules, and its methods against the configuration's path, decoders and encoders.
+     * (The constructor rule depends on the configuration's configurator: the caller's.)
+     */
+    static void checkFor(ServerEndpointConfig config) throws DeploymentException {
+        Class<?> type = config.getEndpointClass();
+        if (!type.isAnnotationPresent(ServerEndpoint.class)) {
+            throw Violations.ofClass(type, "is not annotated with @ServerEndpoint (the annotation is not inherited: "
+                    + "a subclass of an annotated endpoint needs its own)", "WebSocket 2.1 §4.1, §4.8");
+        }
+        checkPublicAndConcrete(type);
+        EndpointModel.of(type, config.getPath(), Objects.requireNonNullElse(config.getDecoders(), List.of()),
+                Objects.requireNonNullElse(config.getEncoders(), List.of()));
+    }
+
+    private static void checkPublicAndConcrete(Class<?> type) throws DeploymentException {
+        int modifiers = type.getModifiers();
+        if (!Modifier.isPublic(modifiers)) {
+            throw Violations.ofClass(type, "an annotated endpoint class must be public", CLAUSE);
+        }
+        if (Modifier.isAbstract(modifiers) || type.isInterface() || type.isEnum() || type.isArray()) {
+            throw Violations.ofClass(type, "an annotated endpoint class must be a concrete class", CLAUSE);
+        }
     }
 
     private static ServerEndpointConfig.Configurator configurator(Class<?> type,

@@ -41,6 +41,18 @@ public final class PojoEndpoints {
     }
 
     /**
+     * Checks an annotated class for deployment with a configuration of the application's own
+     * ({@code addEndpoint(ServerEndpointConfig)}, {@code upgradeHttpToWebSocket}): the class rules
+     * of {@link #configFor}, with the methods checked against the configuration's path, decoders
+     * and encoders, which are the ones its connections use, instead of the annotation's.
+     *
+     * @throws DeploymentException naming the class, the method and the rule it breaks
+     */
+    public static void checkFor(ServerEndpointConfig config) throws DeploymentException {
+        EndpointClass.checkFor(Objects.requireNonNull(config, "config"));
+    }
+
+    /**
      * The endpoint for one connection: calls the annotated methods of {@code instance}, an
      * instance of the class {@link #configFor} accepted for {@code config}. The methods are
      * those of {@code config.getEndpointClass()} when {@code instance} is one (so a subclass made

@@ -3,6 +3,7 @@ package dev.switch101.jakarta.server;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,24 @@ public final class EngineServerContainer extends ClientlessContainer implements 
     private final EndpointRules rules = new EndpointRules();
     private final Map<String, Object> sessionProperties;
     private volatile boolean deployed;
+    /**
+     * The endpoints {@link #upgradeHttpToWebSocket} made, by configuration (identity: the API's
+     * configurations do not define equality), so that the sessions of one configuration see
+     * each other in {@code getOpenSessions()} and its class is checked once. Bounded: past
+     * {@value #MAX_UPGRADE_CONFIGS} configurations the least recently used is forgotten (its
+     * sessions go on; sessions opened later no longer see them).
+     */
+    private final Map<ServerEndpointConfig, JakartaEndpoint> upgradeEndpoints =
+            new LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ServerEndpointConfig, JakartaEndpoint> eldest) {
+                    return size() > MAX_UPGRADE_CONFIGS;
+                }
+            };
+
+    static final int MAX_UPGRADE_CONFIGS = 64;
 
     /**
      * @param sessionProperties user properties every connection's configuration starts with,
@@ -117,11 +136,16 @@ public final class EngineServerContainer extends ClientlessContainer implements 
     @Override
     public void addEndpoint(ServerEndpointConfig config) throws DeploymentException {
         checkDeploying();
-        if (config != null && config.getEndpointClass() != null
-                && !Endpoint.class.isAssignableFrom(config.getEndpointClass())) {
-            PojoEndpoints.configFor(config.getEndpointClass()); // an annotated class's own rules
-        }
+        checkAnnotatedClass(config);
         deploy(config);
+    }
+
+    /** An annotated class given with a configuration: its methods are checked against that configuration. */
+    private static void checkAnnotatedClass(ServerEndpointConfig config) throws DeploymentException {
+        EndpointRules.checkConfig(config);
+        if (!Endpoint.class.isAssignableFrom(config.getEndpointClass())) {
+            PojoEndpoints.checkFor(config);
+        }
     }
 
     private synchronized void deploy(ServerEndpointConfig config) throws DeploymentException {
@@ -159,15 +183,28 @@ public final class EngineServerContainer extends ClientlessContainer implements 
                     + "HttpServletResponse");
         }
         PathTemplate path = EndpointRules.checkConfig(config);
-        JakartaEndpoint endpoint = new JakartaEndpoint(config, containerDefaults, this, instances);
-        EndpointRules.checkClass(config.getEndpointClass(), config.getPath(), endpoint.configuratorMakesInstances());
-        EndpointRegistration registration = endpoint.registration(path.template(), server.limits());
+        EndpointRegistration registration = upgradeEndpoint(config).registration(path.template(), server.limits());
         UpgradeDecision decision = server.handshake(request, registration,
                 pathParameters == null ? Map.of() : pathParameters);
         try {
             UpgradeAnswers.answer(request, response, WEBSOCKET, decision);
         } catch (ServletException e) {
             throw new IOException("The upgrade to WebSocket failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The endpoint of a configuration given to {@link #upgradeHttpToWebSocket}, made and checked on first use. */
+    private JakartaEndpoint upgradeEndpoint(ServerEndpointConfig config) throws DeploymentException {
+        synchronized (upgradeEndpoints) {
+            JakartaEndpoint endpoint = upgradeEndpoints.get(config);
+            if (endpoint == null) {
+                checkAnnotatedClass(config);
+                endpoint = new JakartaEndpoint(config, containerDefaults, this, instances);
+                EndpointRules.checkClass(config.getEndpointClass(), config.getPath(),
+                        endpoint.configuratorMakesInstances());
+                upgradeEndpoints.put(config, endpoint);
+            }
+            return endpoint;
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -41,27 +42,30 @@ record HandlerBinding(MessageKind kind, MessageHandler handler, Function<Context
     }
 
     /**
-     * Binds a {@code MessageHandler.Whole<T>}.
+     * Binds a {@code MessageHandler.Whole<T>}: to one kind, or to both text and binary when the
+     * configured decoders of {@code T} include both (as Tomcat does; an {@code @OnMessage} method
+     * taking such a type is the endpoint's text and binary method).
      *
+     * @return one binding per kind the handler takes
      * @throws IllegalStateException if no native type, built-in conversion or configured decoder takes {@code type}
      */
     @SuppressWarnings("unchecked")
-    static HandlerBinding whole(Class<?> type, MessageHandler.Whole<?> handler, SessionDecoders decoders) {
+    static List<HandlerBinding> whole(Class<?> type, MessageHandler.Whole<?> handler, SessionDecoders decoders) {
         MessageHandler.Whole<Object> target = (MessageHandler.Whole<Object>) handler;
         Class<?> boxed = BuiltInCoders.boxed(type);
         if (boxed == PongMessage.class) {
-            return new HandlerBinding(MessageKind.PONG, handler, c -> MessageSink.DROP);
+            return List.of(new HandlerBinding(MessageKind.PONG, handler, c -> MessageSink.DROP));
         }
         if (boxed == Reader.class) {
-            return stream(MessageKind.TEXT, handler, target, HandlerBinding::utf8Reader);
+            return List.of(stream(MessageKind.TEXT, handler, target, HandlerBinding::utf8Reader));
         }
         if (boxed == InputStream.class) {
-            return stream(MessageKind.BINARY, handler, target, in -> in);
+            return List.of(stream(MessageKind.BINARY, handler, target, in -> in));
         }
         if (boxed == ByteBuffer.class || boxed == byte[].class) {
             BinaryConversion conversion = new BinaryConversion(boxed, List.of());
-            return new HandlerBinding(MessageKind.BINARY, handler,
-                    c -> new WholeBinarySink(c.maxBinaryMessageBufferSize(), conversion, target));
+            return List.of(new HandlerBinding(MessageKind.BINARY, handler,
+                    c -> new WholeBinarySink(c.maxBinaryMessageBufferSize(), conversion, target)));
         }
         List<SessionDecoders.Entry> candidates = decoders.candidates(boxed);
         if (candidates.isEmpty()) {
@@ -70,32 +74,39 @@ record HandlerBinding(MessageKind kind, MessageHandler handler, Function<Context
                         + ", and it is no type a message handler takes natively");
             }
             TextConversion conversion = new TextConversion(boxed, List.of());
-            return new HandlerBinding(MessageKind.TEXT, handler,
-                    c -> new WholeTextSink(c.maxTextMessageBufferSize(), conversion, target));
+            return List.of(new HandlerBinding(MessageKind.TEXT, handler,
+                    c -> new WholeTextSink(c.maxTextMessageBufferSize(), conversion, target)));
         }
-        // The first decoder in configuration order decides the kind, and whether it streams
-        // (configured decoders come before the built-in String and primitive conversions).
-        SessionDecoders.Entry first = candidates.get(0);
-        switch (first.shape()) {
-            case TEXT_STREAM -> {
-                Decoder.TextStream<?> decoder = (Decoder.TextStream<?>) first.decoder();
-                return stream(MessageKind.TEXT, handler, target, in -> decoder.decode(utf8Reader(in)));
-            }
-            case BINARY_STREAM -> {
-                Decoder.BinaryStream<?> decoder = (Decoder.BinaryStream<?>) first.decoder();
-                return stream(MessageKind.BINARY, handler, target, decoder::decode);
-            }
-            case TEXT -> {
-                TextConversion conversion = new TextConversion(boxed, textDecoders(candidates));
-                return new HandlerBinding(MessageKind.TEXT, handler,
-                        c -> new WholeTextSink(c.maxTextMessageBufferSize(), conversion, target));
-            }
-            default -> {
-                BinaryConversion conversion = new BinaryConversion(boxed, binaryDecoders(candidates));
-                return new HandlerBinding(MessageKind.BINARY, handler,
-                        c -> new WholeBinarySink(c.maxBinaryMessageBufferSize(), conversion, target));
-            }
+        // Per kind, the first decoder of that kind in configuration order decides whether it
+        // streams (configured decoders come before the built-in String and primitive conversions).
+        List<HandlerBinding> bindings = new ArrayList<>(2);
+        candidates.stream().filter(e -> e.shape().kind == MessageKind.TEXT).findFirst()
+                .ifPresent(first -> bindings.add(textBinding(first, boxed, candidates, handler, target)));
+        candidates.stream().filter(e -> e.shape().kind == MessageKind.BINARY).findFirst()
+                .ifPresent(first -> bindings.add(binaryBinding(first, boxed, candidates, handler, target)));
+        return List.copyOf(bindings);
+    }
+
+    private static HandlerBinding textBinding(SessionDecoders.Entry first, Class<?> boxed,
+            List<SessionDecoders.Entry> candidates, MessageHandler handler, MessageHandler.Whole<Object> target) {
+        if (first.shape() == SessionDecoders.Shape.TEXT_STREAM) {
+            Decoder.TextStream<?> decoder = (Decoder.TextStream<?>) first.decoder();
+            return stream(MessageKind.TEXT, handler, target, in -> decoder.decode(utf8Reader(in)));
         }
+        TextConversion conversion = new TextConversion(boxed, textDecoders(candidates));
+        return new HandlerBinding(MessageKind.TEXT, handler,
+                c -> new WholeTextSink(c.maxTextMessageBufferSize(), conversion, target));
+    }
+
+    private static HandlerBinding binaryBinding(SessionDecoders.Entry first, Class<?> boxed,
+            List<SessionDecoders.Entry> candidates, MessageHandler handler, MessageHandler.Whole<Object> target) {
+        if (first.shape() == SessionDecoders.Shape.BINARY_STREAM) {
+            Decoder.BinaryStream<?> decoder = (Decoder.BinaryStream<?>) first.decoder();
+            return stream(MessageKind.BINARY, handler, target, decoder::decode);
+        }
+        BinaryConversion conversion = new BinaryConversion(boxed, binaryDecoders(candidates));
+        return new HandlerBinding(MessageKind.BINARY, handler,
+                c -> new WholeBinarySink(c.maxBinaryMessageBufferSize(), conversion, target));
     }
 
     /**

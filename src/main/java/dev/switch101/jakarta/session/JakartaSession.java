@@ -149,7 +149,7 @@ final class JakartaSession implements Session, HandlerBinding.Context {
         if (handler instanceof MessageHandler.Whole<?> whole) {
             handlers.add(HandlerBinding.whole(typeOf(handler, MessageHandler.Whole.class), whole, decoders));
         } else if (handler instanceof MessageHandler.Partial<?> partial) {
-            handlers.add(HandlerBinding.partial(typeOf(handler, MessageHandler.Partial.class), partial));
+            handlers.add(List.of(HandlerBinding.partial(typeOf(handler, MessageHandler.Partial.class), partial)));
         } else {
             throw new IllegalStateException(
                     "A message handler implements MessageHandler.Whole or MessageHandler.Partial");
@@ -175,7 +175,7 @@ final class JakartaSession implements Session, HandlerBinding.Context {
         checkNotClosed();
         Objects.requireNonNull(clazz, "clazz");
         Objects.requireNonNull(handler, "handler");
-        handlers.add(HandlerBinding.partial(clazz, handler));
+        handlers.add(List.of(HandlerBinding.partial(clazz, handler)));
     }
 
     @Override

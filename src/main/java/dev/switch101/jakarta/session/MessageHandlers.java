@@ -2,6 +2,7 @@ package dev.switch101.jakarta.session;
 
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,13 +19,16 @@ final class MessageHandlers {
 
     private final Map<MessageKind, HandlerBinding> bindings = new EnumMap<>(MessageKind.class);
 
-    synchronized void add(HandlerBinding binding) {
-        HandlerBinding existing = bindings.get(binding.kind());
-        if (existing != null) {
-            throw new IllegalStateException("The session already has a " + binding.kind().name().toLowerCase()
-                    + " message handler (" + existing.handler().getClass().getName() + ")");
+    /** Adds a handler's bindings (one per kind it takes), all or none. */
+    synchronized void add(List<HandlerBinding> added) {
+        for (HandlerBinding binding : added) {
+            HandlerBinding existing = bindings.get(binding.kind());
+            if (existing != null) {
+                throw new IllegalStateException("The session already has a " + binding.kind().name().toLowerCase()
+                        + " message handler (" + existing.handler().getClass().getName() + ")");
+            }
         }
-        bindings.put(binding.kind(), binding);
+        added.forEach(binding -> bindings.put(binding.kind(), binding));
     }
 
     synchronized void remove(MessageHandler handler) {

@@ -67,13 +67,7 @@ final class MessageSender {
 
     /** A part of a Basic message ({@code sendText(part, last)}, {@code sendBinary(part, last)}). */
     void sendBasicPart(MessageType type, ByteBuffer part, boolean last) throws IOException {
-        synchronized (this) {
-            if (basicPartial != null && basicPartial != type) {
-                throw new IllegalStateException("A " + basicPartial.name().toLowerCase()
-                        + " message in parts is being sent; finish it before a " + type.name().toLowerCase() + " one");
-            }
-            basicPartial = type;
-        }
+        claimBasicPart(type);
         sendPartThen(type, part, last, this::endBasicPartial);
     }
 
@@ -84,10 +78,7 @@ final class MessageSender {
     void sendBasicText(String part, boolean last) throws IOException {
         ByteBuffer bytes;
         synchronized (this) {
-            if (basicPartial == MessageType.BINARY) {
-                throw new IllegalStateException("A binary message in parts is being sent; finish it before a text one");
-            }
-            basicPartial = MessageType.TEXT;
+            claimBasicPart(MessageType.TEXT);
             String text = heldHighSurrogate == null ? part : heldHighSurrogate + part;
             heldHighSurrogate = null;
             if (!last && !text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1))) {
@@ -178,6 +169,15 @@ final class MessageSender {
                 }
             }
         }
+    }
+
+    /** A part of a Basic message of {@code type}: it continues the message in parts, or begins one. */
+    private synchronized void claimBasicPart(MessageType type) {
+        if (basicPartial != null && basicPartial != type) {
+            throw new IllegalStateException("A " + basicPartial.name().toLowerCase()
+                    + " message in parts is being sent; finish it before a " + type.name().toLowerCase() + " one");
+        }
+        basicPartial = type;
     }
 
     private synchronized void beginBasicPartial(MessageType type) {

@@ -1,11 +1,15 @@
 package dev.switch101.it.jakarta;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.net.URL;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -33,5 +37,20 @@ class JakartaApiIT implements AnnotatedMessageChecks, CoderChecks, ErrorAndClose
     @Override
     public String implementationPackage() {
         return "dev.switch101.";
+    }
+
+    // Session.getOpenSessions for connections handed over by upgradeHttpToWebSocket with one
+    // configuration (HandOverServlet): each handover made an endpoint of its own, so each session
+    // saw only itself.
+    @Test
+    void sessionsHandedOverWithOneConfigurationSeeEachOther() {
+        try (ApiClient first = ApiClient.open(base(), "api-handover");
+                ApiClient second = ApiClient.open(base(), "api-handover")) {
+            String firstId = first.request("me");
+            String secondId = second.request("me");
+            String open = second.request("ids");
+            assertTrue(open.contains(firstId) && open.contains(secondId), open);
+            assertEquals(2, open.split(",").length, open);
+        }
     }
 }

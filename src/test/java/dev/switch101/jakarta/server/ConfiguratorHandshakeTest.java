@@ -160,6 +160,29 @@ class ConfiguratorHandshakeTest {
         assertTrue(failure.getMessage().contains("never-offered"), failure.getMessage());
     }
 
+    // A configurator that picks from the installed list hands back the name alone. The client's
+    // parameters were dropped with it: a client that can only inflate with a 1 KiB window
+    // (server_max_window_bits=10) got permessage-deflate from a compressor with a 32 KiB one, and
+    // a server_max_window_bits=15 accepted went unanswered (RFC 7692 §7.1.2.1).
+    @Test
+    void anExtensionChosenByNameIsNegotiatedWithTheClientsParameters() throws Exception {
+        ServerEndpointConfig config = config(new ServerEndpointConfig.Configurator() {
+            @Override
+            public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+                return installed;
+            }
+        });
+        ServletFakes.RecordedResponse small = handshake(config, Map.of("Sec-WebSocket-Extensions",
+                List.of("permessage-deflate; server_max_window_bits=10")));
+        assertEquals(101, small.status);
+        assertEquals(List.of(), small.header("Sec-WebSocket-Extensions"), "a window we cannot keep to is declined");
+
+        ServletFakes.RecordedResponse full = handshake(config, Map.of("Sec-WebSocket-Extensions",
+                List.of("permessage-deflate; server_max_window_bits=15")));
+        String answer = String.join(",", full.header("Sec-WebSocket-Extensions"));
+        assertTrue(answer.startsWith("permessage-deflate") && answer.contains("server_max_window_bits=15"), answer);
+    }
+
     /** The RFC 6455 §1.3 example: the accept value for the nonce the fake request sends. */
     private static final class RawAccept {
         static final String FOR_SAMPLE_NONCE = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";

@@ -3,6 +3,7 @@ package dev.switch101.jakarta.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.Reader;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -121,6 +123,13 @@ class HandlerBindingTest {
         }
     };
 
+    /** The one binding of a handler that takes a single kind. */
+    private static HandlerBinding one(Class<?> type, MessageHandler.Whole<?> handler, SessionDecoders decoders) {
+        List<HandlerBinding> bindings = HandlerBinding.whole(type, handler, decoders);
+        assertEquals(1, bindings.size(), bindings::toString);
+        return bindings.get(0);
+    }
+
     private static void deliver(HandlerBinding binding, String text) throws Exception {
         MessageSink sink = binding.sinks().apply(CONTEXT);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -132,14 +141,14 @@ class HandlerBindingTest {
     @Test
     void nativeTypesTakeTheirKind() {
         SessionDecoders none = SessionDecoders.create(TestConfig.decoders(List.of()));
-        assertEquals(MessageKind.TEXT, HandlerBinding.whole(String.class, m -> { }, none).kind());
-        assertEquals(MessageKind.TEXT, HandlerBinding.whole(Reader.class, m -> { }, none).kind());
-        assertEquals(MessageKind.TEXT, HandlerBinding.whole(int.class, m -> { }, none).kind());
-        assertEquals(MessageKind.TEXT, HandlerBinding.whole(Double.class, m -> { }, none).kind());
-        assertEquals(MessageKind.BINARY, HandlerBinding.whole(ByteBuffer.class, m -> { }, none).kind());
-        assertEquals(MessageKind.BINARY, HandlerBinding.whole(byte[].class, m -> { }, none).kind());
-        assertEquals(MessageKind.BINARY, HandlerBinding.whole(InputStream.class, m -> { }, none).kind());
-        assertEquals(MessageKind.PONG, HandlerBinding.whole(PongMessage.class, m -> { }, none).kind());
+        assertEquals(MessageKind.TEXT, one(String.class, m -> { }, none).kind());
+        assertEquals(MessageKind.TEXT, one(Reader.class, m -> { }, none).kind());
+        assertEquals(MessageKind.TEXT, one(int.class, m -> { }, none).kind());
+        assertEquals(MessageKind.TEXT, one(Double.class, m -> { }, none).kind());
+        assertEquals(MessageKind.BINARY, one(ByteBuffer.class, m -> { }, none).kind());
+        assertEquals(MessageKind.BINARY, one(byte[].class, m -> { }, none).kind());
+        assertEquals(MessageKind.BINARY, one(InputStream.class, m -> { }, none).kind());
+        assertEquals(MessageKind.PONG, one(PongMessage.class, m -> { }, none).kind());
         assertEquals(MessageKind.TEXT, HandlerBinding.partial(String.class, (m, last) -> { }).kind());
         assertEquals(MessageKind.BINARY, HandlerBinding.partial(byte[].class, (m, last) -> { }).kind());
     }
@@ -156,7 +165,7 @@ class HandlerBindingTest {
         SessionDecoders decoders = SessionDecoders.create(
                 TestConfig.decoders(List.of(PointDecoder.class, OriginDecoder.class)));
         List<Object> received = new ArrayList<>();
-        HandlerBinding binding = HandlerBinding.whole(Point.class, received::add, decoders);
+        HandlerBinding binding = one(Point.class, received::add, decoders);
         assertEquals(MessageKind.TEXT, binding.kind());
         deliver(binding, "3,4");
         deliver(binding, "not a point"); // PointDecoder.willDecode says no: OriginDecoder takes it
@@ -166,7 +175,7 @@ class HandlerBindingTest {
     @Test
     void messageNoDecoderWillDecodeIsADecodeException() {
         SessionDecoders decoders = SessionDecoders.create(TestConfig.decoders(List.of(PointDecoder.class)));
-        HandlerBinding binding = HandlerBinding.whole(Point.class, m -> { }, decoders);
+        HandlerBinding binding = one(Point.class, m -> { }, decoders);
         assertThrows(DecodeException.class, () -> deliver(binding, "nope"));
     }
 
@@ -174,30 +183,42 @@ class HandlerBindingTest {
     void builtInPrimitiveDecodingFailsWithADecodeException() throws Exception {
         SessionDecoders none = SessionDecoders.create(TestConfig.decoders(List.of()));
         List<Object> received = new ArrayList<>();
-        HandlerBinding binding = HandlerBinding.whole(Integer.class, received::add, none);
+        HandlerBinding binding = one(Integer.class, received::add, none);
         deliver(binding, "1234");
         assertEquals(List.of(1234), received);
         assertThrows(DecodeException.class, () -> deliver(binding, "12x"));
     }
 
+    // A type with decoders of both kinds takes text and binary messages (as on Tomcat): only the
+    // first decoder's kind was bound, and messages of the other kind were dropped.
     @Test
-    void binaryDecoderMakesABinaryHandler() throws Exception {
+    void decodersOfBothKindsBindTheHandlerToTextAndToBinary() throws Exception {
         SessionDecoders decoders = SessionDecoders.create(
                 TestConfig.decoders(List.of(BinaryPointDecoder.class, PointDecoder.class)));
         List<Object> received = new ArrayList<>();
-        HandlerBinding binding = HandlerBinding.whole(Point.class, received::add, decoders);
-        assertEquals(MessageKind.BINARY, binding.kind());
-        MessageSink sink = binding.sinks().apply(CONTEXT);
-        sink.onPart(ByteBuffer.wrap(new byte[] {7}), false);
-        sink.onPart(ByteBuffer.wrap(new byte[] {8}), true);
-        assertEquals(List.of(new Point(7, 8)), received);
+        MessageHandler.Whole<Point> handler = received::add;
+        List<HandlerBinding> bindings = HandlerBinding.whole(Point.class, handler, decoders);
+        assertEquals(List.of(MessageKind.TEXT, MessageKind.BINARY), bindings.stream().map(HandlerBinding::kind).toList());
+        MessageSink binary = bindings.get(1).sinks().apply(CONTEXT);
+        binary.onPart(ByteBuffer.wrap(new byte[] {7}), false);
+        binary.onPart(ByteBuffer.wrap(new byte[] {8}), true);
+        deliver(bindings.get(0), "3,4");
+        assertEquals(List.of(new Point(7, 8), new Point(3, 4)), received);
+
+        MessageHandlers handlers = new MessageHandlers();
+        handlers.add(bindings);
+        assertEquals(Set.of(handler), handlers.handlers());
+        assertThrows(IllegalStateException.class, () -> handlers.add(List.of(one(String.class, m -> { }, decoders))),
+                "the text kind is taken");
+        handlers.remove(handler);
+        assertTrue(handlers.forKind(MessageKind.TEXT).isEmpty() && handlers.forKind(MessageKind.BINARY).isEmpty());
     }
 
     @Test
     void textStreamDecoderReadsTheMessageAcrossParts() throws Exception {
         SessionDecoders decoders = SessionDecoders.create(TestConfig.decoders(List.of(LengthDecoder.class)));
         List<Object> received = new ArrayList<>();
-        HandlerBinding binding = HandlerBinding.whole(Integer.class, received::add, decoders);
+        HandlerBinding binding = one(Integer.class, received::add, decoders);
         assertInstanceOf(StreamSink.class, binding.sinks().apply(CONTEXT));
         deliver(binding, "é€😀"); // 3 code points, 4 chars, 9 bytes: the split falls inside €
         assertEquals(List.of(4), received);
@@ -225,10 +246,10 @@ class HandlerBindingTest {
         // Reader and partial String are text too (§2.1.3: one handler per native message type).
         assertThrows(IllegalStateException.class, () -> handlers.add(HandlerBinding.whole(Reader.class, m -> { }, none)));
         assertThrows(IllegalStateException.class,
-                () -> handlers.add(HandlerBinding.partial(String.class, (m, last) -> { })));
+                () -> handlers.add(List.of(HandlerBinding.partial(String.class, (m, last) -> { }))));
         assertEquals(3, handlers.handlers().size());
         handlers.remove(text);
-        handlers.add(HandlerBinding.partial(String.class, (m, last) -> { }));
+        handlers.add(List.of(HandlerBinding.partial(String.class, (m, last) -> { })));
         assertEquals(3, handlers.handlers().size());
     }
 }
