@@ -130,10 +130,18 @@ final class WebSocketProtocol implements UpgradeProtocol {
         extensions.forEach(e -> accepted.add(e.response().toHeaderValue()));
         PendingHandshake pending = new PendingHandshake(request, pathParameters, subprotocol.orElse(""), accepted);
         endpoint.hook().modifyHandshake(pending);
-        HandshakeInfo info = pending.info();
-        // The handler last: it may hold an endpoint instance (CDI), released when its connection ends.
+        // The handler last: it may hold an endpoint instance (CDI), released when its connection
+        // ends, or here if the connection cannot be made. What the connection keeps is read after
+        // it: the handler's factory may ask to keep the request headers too.
         FrameHandler handler = endpoint.handlers().apply(pending);
-        pending.addTo(headers);
+        HandshakeInfo info;
+        try {
+            info = pending.info();
+            pending.addTo(headers);
+        } catch (RuntimeException | Error e) {
+            handler.onAbandoned();
+            throw e;
+        }
         Limits limits = endpoint.limits() != null ? endpoint.limits() : server.limits();
         boolean inline = Objects.requireNonNullElse(endpoint.inlineCallbacks(), server.inlineCallbacks());
         return UpgradeDecision.acceptWithHeaders(headers, new WebSocketUpgradeHandler(handler, info, limits,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.switch101.it.fixtures.GreetingHandler;
+import dev.switch101.it.fixtures.NoopExtension;
 import dev.switch101.it.support.DeployedTarget;
 import dev.switch101.it.support.RawHttp;
 import dev.switch101.it.support.RawHttp.Response;
@@ -108,6 +110,33 @@ class HandshakeEdgesIT extends DeployedTarget {
         }
         try (RawWebSocket ws = RawWebSocket.connect(base(), "greet")) {
             assertEquals(GreetingHandler.GREETING, ws.readText());
+        }
+    }
+
+    // HandshakeInfo.headers(): an endpoint that keeps the request headers (AcceptedHandshake
+    // .keepRequestHeaders) sees them for the connection's life, names in lower case; by default
+    // they are dropped after the 101, so that an idle connection holds little.
+    @Test
+    void requestHeadersAreKeptOnlyWhenTheEndpointAsks() throws IOException {
+        try (RawWebSocket ws = RawWebSocket.connect(base(), handshake("request-headers").set("X-Probe", "kept"))) {
+            assertEquals("[kept]", ws.readText());
+        }
+        try (RawWebSocket ws = RawWebSocket.connect(base(),
+                handshake("request-headers-dropped").set("X-Probe", "kept"))) {
+            assertEquals("null", ws.readText());
+        }
+    }
+
+    // WebSocketServer.addExtension: the application's own extension (NoopExtension) is negotiated
+    // like the engine's: answered with the parameters it accepted, and frames go through.
+    @Test
+    void anExtensionOfTheApplicationsOwnIsNegotiated() throws IOException {
+        try (RawWebSocket ws = RawWebSocket.connect(base(), handshake("echo")
+                .set("Sec-WebSocket-Extensions", NoopExtension.NAME + "; mode=quiet"))) {
+            assertEquals(List.of(NoopExtension.NAME + "; mode=quiet"),
+                    ws.handshakeResponse().headers("Sec-WebSocket-Extensions"));
+            ws.sendText("through");
+            assertEquals("through", ws.readText());
         }
     }
 

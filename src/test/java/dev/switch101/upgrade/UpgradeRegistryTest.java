@@ -68,6 +68,18 @@ class UpgradeRegistryTest {
     }
 
     @Test
+    void anUnregisteredProtocolIsNoLongerChosen() {
+        UpgradeRegistry registry = new UpgradeRegistry();
+        UpgradeProtocol websocket = accepting("websocket");
+        registry.register(websocket);
+        registry.register(accepting("echo/1"));
+        registry.unregister(websocket);
+
+        assertEquals("echo/1", chosen(registry.select(null, offers("websocket, echo/1"), true)));
+        assertNull(registry.select(null, offers("websocket"), true));
+    }
+
+    @Test
     void acceptanceIsIgnoredWhenTheConnectionCannotSwitch() {
         // HTTP/1.0 or no "Connection: upgrade": RFC 9110 §7.8 forbids the switch.
         UpgradeRegistry registry = new UpgradeRegistry();

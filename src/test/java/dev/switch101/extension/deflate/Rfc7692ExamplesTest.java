@@ -3,6 +3,7 @@ package dev.switch101.extension.deflate;
 import static dev.switch101.extension.deflate.DeflateFixture.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -149,6 +150,24 @@ class Rfc7692ExamplesTest {
         DeflateFixture f = new DeflateFixture("permessage-deflate", NO_TAKEOVER, 16384);
         ProtocolException e = assertThrows(ProtocolException.class, () -> f.receive(hex("c1 02 07 00")));
         assertEquals(1007, e.closeCode());
+    }
+
+    // DeflateConfig.withLevel: level 0 stores (deflate blocks without compression), and a peer
+    // still inflates it; the default level compresses. A level outside -1..9 is refused.
+    @Test
+    void theLevelIsTheCompressorsLevel() throws Exception {
+        byte[] repetitive = "a".repeat(100).getBytes(StandardCharsets.UTF_8);
+        DeflateFixture stored = new DeflateFixture("permessage-deflate", NO_TAKEOVER.withLevel(0), 16384);
+        stored.send(true, OpCode.TEXT, repetitive);
+        DeflateFixture compressed = new DeflateFixture("permessage-deflate", NO_TAKEOVER, 16384);
+        compressed.send(true, OpCode.TEXT, repetitive);
+        int storedLength = Integer.parseInt(stored.sent.get(0).substring(2, 4), 16);
+        int compressedLength = Integer.parseInt(compressed.sent.get(0).substring(2, 4), 16);
+        assertTrue(storedLength >= 100 && compressedLength < 20, storedLength + " and " + compressedLength + " bytes");
+        DeflateFixture peer = new DeflateFixture("permessage-deflate", NO_TAKEOVER, 16384);
+        peer.receive(hex(stored.sent.get(0)));
+        assertEquals("a".repeat(100), peer.application.text());
+        assertThrows(IllegalArgumentException.class, () -> DeflateConfig.DEFAULT.withLevel(10));
     }
 
     @Test
