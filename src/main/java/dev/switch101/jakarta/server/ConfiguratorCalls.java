@@ -139,15 +139,15 @@ final class ConfiguratorCalls {
             List<ExtensionOffer> selected = new ArrayList<>();
             for (Extension extension : chosen == null ? List.<Extension>of() : chosen) {
                 int index = requested.indexOf(extension);
-                Optional<ExtensionOffer> first = offers.stream()
-                        .filter(offer -> offer.name().equals(extension.getName())).findFirst();
                 if (index >= 0) {
                     selected.add(offers.get(index));
-                } else if (first.isPresent()) {
+                } else {
                     // Named only (taken from the installed list, say): the client's first offer of
                     // it, whose parameters the answer must honour (RFC 7692 §7.1: a server_max_window_bits
                     // asked for, for one). Parameters of the configurator's own stand as it gave them.
-                    selected.add(extension.getParameters().isEmpty() ? first.get() : ExtensionView.toOffer(extension));
+                    offers.stream().filter(offer -> offer.name().equals(extension.getName())).findFirst()
+                            .ifPresent(first -> selected.add(extension.getParameters().isEmpty() ? first
+                                    : ExtensionView.toOffer(extension)));
                 }
                 // An extension the client did not ask for can never be answered (RFC 6455 §9.1).
             }

@@ -130,26 +130,30 @@ public final class EngineServerContainer extends ClientlessContainer implements 
             throw new DeploymentException("Cannot deploy " + (endpointClass == null ? "null" : endpointClass.getName())
                     + ": addEndpoint(Class) takes a class annotated with @ServerEndpoint");
         }
-        deploy(PojoEndpoints.configFor(endpointClass));
+        ServerEndpointConfig config = PojoEndpoints.configFor(endpointClass);
+        deploy(config, EndpointRules.checkConfig(config));
     }
 
     @Override
     public void addEndpoint(ServerEndpointConfig config) throws DeploymentException {
         checkDeploying();
+        PathTemplate checked = EndpointRules.checkConfig(config);
         checkAnnotatedClass(config);
-        deploy(config);
+        deploy(config, checked);
     }
 
-    /** An annotated class given with a configuration: its methods are checked against that configuration. */
+    /**
+     * An annotated class given with a configuration (which {@link EndpointRules#checkConfig} has
+     * passed): its methods are checked against that configuration.
+     */
     private static void checkAnnotatedClass(ServerEndpointConfig config) throws DeploymentException {
-        EndpointRules.checkConfig(config);
         if (!Endpoint.class.isAssignableFrom(config.getEndpointClass())) {
             PojoEndpoints.checkFor(config);
         }
     }
 
-    private synchronized void deploy(ServerEndpointConfig config) throws DeploymentException {
-        PathTemplate checked = EndpointRules.checkConfig(config);
+    /** @param checked the configuration's path, as {@link EndpointRules#checkConfig} parsed it */
+    private synchronized void deploy(ServerEndpointConfig config, PathTemplate checked) throws DeploymentException {
         JakartaEndpoint endpoint = new JakartaEndpoint(config, containerDefaults, this, instances);
         rules.admit(config, endpoint.configuratorMakesInstances());
         try {
@@ -193,7 +197,10 @@ public final class EngineServerContainer extends ClientlessContainer implements 
         }
     }
 
-    /** The endpoint of a configuration given to {@link #upgradeHttpToWebSocket}, made and checked on first use. */
+    /**
+     * The endpoint of a configuration given to {@link #upgradeHttpToWebSocket} (which has checked
+     * the configuration itself), made and its class checked on first use.
+     */
     private JakartaEndpoint upgradeEndpoint(ServerEndpointConfig config) throws DeploymentException {
         synchronized (upgradeEndpoints) {
             JakartaEndpoint endpoint = upgradeEndpoints.get(config);
