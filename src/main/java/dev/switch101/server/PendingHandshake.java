@@ -1,6 +1,5 @@
 package dev.switch101.server;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -92,7 +91,7 @@ final class PendingHandshake implements AcceptedHandshake {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> parameters.put(k, List.of(v)));
         String query = request.getQueryString();
-        URI uri = RequestTarget.uri(request); // checked before any handshake: cannot fail here
+        String uri = RequestTarget.uri(request).toString(); // checked before any handshake: cannot fail here
         return new HandshakeInfo(uri, headers, query, parameters, pathParameters, subprotocol, extensions,
                 request.getUserPrincipal(), request.getSession(false), request.isSecure());
     }

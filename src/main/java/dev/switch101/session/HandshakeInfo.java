@@ -9,7 +9,7 @@ import java.util.Map;
  * What the opening handshake settled and carried, kept for the life of the connection
  * (the request itself is gone once the connection is upgraded).
  *
- * @param requestUri     the request URI with its query
+ * @param uri            the request URI with its query, as text (see {@link #requestUri()})
  * @param headers        request headers, names lower-cased, values in order
  * @param queryString    the raw query, or {@code null}
  * @param parameters     query parameters
@@ -20,7 +20,7 @@ import java.util.Map;
  * @param httpSession    the {@code HttpSession} as an object (the engine does not depend on it), or {@code null}
  * @param secure         whether the connection came over TLS
  */
-public record HandshakeInfo(URI requestUri, Map<String, List<String>> headers, String queryString,
+public record HandshakeInfo(String uri, Map<String, List<String>> headers, String queryString,
         Map<String, List<String>> parameters, Map<String, String> pathParameters, String subprotocol,
         List<String> extensions, Principal principal, Object httpSession, boolean secure) {
 
@@ -29,5 +29,16 @@ public record HandshakeInfo(URI requestUri, Map<String, List<String>> headers, S
         parameters = Map.copyOf(parameters);
         pathParameters = Map.copyOf(pathParameters);
         extensions = List.copyOf(extensions);
+    }
+
+    /**
+     * The request URI with its query, parsed on each call. Only its text is kept: a parsed
+     * {@code URI} holds its parts as strings of their own, some 300 bytes more, for the whole life
+     * of a connection that may never ask.
+     *
+     * @return the request URI
+     */
+    public URI requestUri() {
+        return URI.create(uri);
     }
 }

@@ -17,9 +17,6 @@ import dev.switch101.http.RequestPath;
  */
 public final class RequestTarget {
 
-    /** The request attribute that keeps {@link #uri}'s answer. */
-    private static final String URI_ATTRIBUTE = RequestTarget.class.getName() + ".uri";
-
     private RequestTarget() {
     }
 
@@ -74,17 +71,10 @@ public final class RequestTarget {
      * @throws MalformedTargetException if a percent-escape is bad or the URL is still no URI
      */
     public static URI uri(HttpServletRequest request) {
-        // Asked three times per handshake (the filter's check, the handshake info, the Jakarta
-        // view of the request): built and parsed once, kept with the request.
-        if (request.getAttribute(URI_ATTRIBUTE) instanceof URI known) {
-            return known;
-        }
-        URI uri = buildUri(request);
-        request.setAttribute(URI_ATTRIBUTE, uri);
-        return uri;
-    }
-
-    private static URI buildUri(HttpServletRequest request) {
+        // Built anew when asked (twice a handshake: the filter's check and the connection's
+        // handshake info), not kept as a request attribute: a container may keep an upgraded
+        // request and its attributes for the connection's life (Undertow does), and the
+        // attribute map alone is 128 bytes there.
         String query = request.getQueryString();
         if (query != null) {
             PercentEncoding.checkEscapes(query, "the query");

@@ -1,7 +1,6 @@
 package dev.switch101.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class EngineFootprint {
 
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("bench.connections", 10_000);
-        HandshakeInfo empty = new HandshakeInfo(URI.create("ws://127.0.0.1/switch101/echo"), Map.of(), null, Map.of(),
+        HandshakeInfo empty = new HandshakeInfo("ws://127.0.0.1/switch101/echo", Map.of(), null, Map.of(),
                 Map.of(), "", List.of(), null, null, false);
         measure("engine, empty HandshakeInfo", n, () -> empty);
         measure("engine, HandshakeInfo of the idle-memory client", n, EngineFootprint::clientHandshake);
@@ -50,7 +49,7 @@ public final class EngineFootprint {
         headers.put("connection", new ArrayList<>(List.of(new String("Upgrade"))));
         headers.put("sec-websocket-version", new ArrayList<>(List.of(new String("13"))));
         headers.put("sec-websocket-key", new ArrayList<>(List.of(new String("AAAAAAAAAAAAAAAAAAAAAA=="))));
-        return new HandshakeInfo(URI.create(new String("http://127.0.0.1:55083/switch101/echo")), headers, null,
+        return new HandshakeInfo(new String("http://127.0.0.1:55083/switch101/echo"), headers, null,
                 new LinkedHashMap<>(), new LinkedHashMap<>(), "", new ArrayList<>(), null, null, false);
     }
 

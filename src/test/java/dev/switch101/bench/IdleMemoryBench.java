@@ -27,9 +27,10 @@ import dev.switch101.it.support.Switch101War;
  * kept and whose it is.
  *
  * <p>Switch101: the packaged WAR with the test fixtures, endpoint {@code /switch101/echo}
- * ({@code EchoHandler}). Native: a WAR with only {@link NativeEchoEndpoint} (a plain
- * {@code @ServerEndpoint} echo) and the probe, {@code /native/echo}, with the container's
- * WebSocket support on (WildFly: {@code restore-builtin-websockets.cli} on a copy).
+ * ({@code examples.EchoEndpoint}, a {@code @ServerEndpoint}). Native: a WAR with only
+ * {@link NativeEchoEndpoint} (a plain {@code @ServerEndpoint} echo) and the probe,
+ * {@code /native/echo}, with the container's WebSocket support on (WildFly:
+ * {@code restore-builtin-websockets.cli} on a copy).
  *
  * <p>System properties: {@code bench.connections} (10000), {@code bench.containers}
  * ({@code tomcat,wildfly}), {@code bench.impls} ({@code switch101,native}), {@code bench.port}

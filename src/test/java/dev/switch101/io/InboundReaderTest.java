@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -120,7 +119,7 @@ class InboundReaderTest {
     }
 
     private static HandshakeInfo info() {
-        return new HandshakeInfo(URI.create("ws://localhost/echo"), Map.of(), null, Map.of(), Map.of(),
+        return new HandshakeInfo("ws://localhost/echo", Map.of(), null, Map.of(), Map.of(),
                 "", List.of(), null, null, false);
     }
 

@@ -3,7 +3,6 @@ package dev.switch101.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ class WebSocketUpgradeHandlerTest {
                 events.add("abandoned");
             }
         };
-        HandshakeInfo info = new HandshakeInfo(URI.create("ws://localhost/x"), Map.of(), null, Map.of(), Map.of(), "",
+        HandshakeInfo info = new HandshakeInfo("ws://localhost/x", Map.of(), null, Map.of(), Map.of(), "",
                 List.of(), null, null, false);
         return new WebSocketUpgradeHandler(handler, info, Limits.DEFAULT, Runnable::run, false, sessions,
                 ReadResumption.PARK_CALLBACK_THREAD, List.of());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ class CompressedSessionTest {
     private CoreSession session(Limits limits) {
         Extension deflate = new PerMessageDeflateFactory(DeflateConfig.DEFAULT, new DeflatePool(2))
                 .negotiate(new ExtensionOffer("permessage-deflate")).orElseThrow();
-        CoreSession s = new CoreSession(handler, new HandshakeInfo(URI.create("ws://localhost/echo"), Map.of(), null,
+        CoreSession s = new CoreSession(handler, new HandshakeInfo("ws://localhost/echo", Map.of(), null,
                 Map.of(), Map.of(), "", List.of("permessage-deflate"), null, null, false), limits, transport, executor,
                 List.of(deflate));
         s.start();

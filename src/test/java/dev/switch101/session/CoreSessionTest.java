@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -689,7 +688,7 @@ class CoreSessionTest {
     }
 
     private static HandshakeInfo info() {
-        return new HandshakeInfo(URI.create("ws://localhost/echo"), Map.of(), null, Map.of(), Map.of(),
+        return new HandshakeInfo("ws://localhost/echo", Map.of(), null, Map.of(), Map.of(),
                 "", List.of(), null, null, false);
     }
 

@@ -3,7 +3,6 @@ package dev.switch101.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ class SessionsTest {
     }
 
     private static CoreSession idleSession(Transport transport) {
-        CoreSession session = new CoreSession(new SilentHandler(), new HandshakeInfo(URI.create("ws://localhost/x"),
+        CoreSession session = new CoreSession(new SilentHandler(), new HandshakeInfo("ws://localhost/x",
                 Map.of(), null, Map.of(), Map.of(), "", List.of(), null, null, false), Limits.DEFAULT, transport,
                 Runnable::run);
         session.start();

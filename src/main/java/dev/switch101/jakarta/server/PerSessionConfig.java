@@ -24,7 +24,12 @@ final class PerSessionConfig implements ServerEndpointConfig {
     PerSessionConfig(ServerEndpointConfig endpoint, Map<String, Object> defaults) {
         this.endpoint = endpoint;
         // Thread-safe: the handshake's thread writes it, the connection's callbacks read it.
-        this.userProperties = new ConcurrentHashMap<>(endpoint.getUserProperties());
+        this.userProperties = new ConcurrentHashMap<>();
+        // Not the copy constructor: it sizes a table even for no properties, and this copy is
+        // kept for the connection's life (it is the config onOpen gets).
+        if (!endpoint.getUserProperties().isEmpty()) {
+            userProperties.putAll(endpoint.getUserProperties());
+        }
         defaults.forEach(userProperties::putIfAbsent);
     }
 

@@ -1,6 +1,8 @@
 package dev.switch101.jakarta.session;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
@@ -37,17 +39,35 @@ final class JakartaSession implements Session, HandlerBinding.Context {
     static final int DEFAULT_MAX_PENDING_ASYNC_SENDS = 64;
 
     private static final AtomicLong IDS = new AtomicLong();
+    private static final VarHandle ASYNC;
+    private static final VarHandle USER_PROPERTIES;
 
-    private final String id = Long.toString(IDS.incrementAndGet(), 36);
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            ASYNC = lookup.findVarHandle(JakartaSession.class, "async", AsyncRemote.class);
+            USER_PROPERTIES = lookup.findVarHandle(JakartaSession.class, "userProperties", Map.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Kept as a number, written out when asked: the string would be 40 bytes more per connection. */
+    private final long id = IDS.incrementAndGet();
     private final SessionSetup setup;
     private final WebSocketSession engine;
     private final HandshakeInfo handshake;
     private final SessionDecoders decoders;
     private final SessionEncoders encoders;
     private final MessageHandlers handlers = new MessageHandlers();
-    private final Map<String, Object> userProperties = new ConcurrentHashMap<>();
+    /** Made on first use when the handshake left no properties: most sessions never ask. */
+    private volatile Map<String, Object> userProperties;
+    private final MessageSender sender;
     private final BasicRemote basic;
-    private final AsyncRemote async;
+    private final long asyncSendTimeout;
+    private final int maxPendingAsyncSends;
+    /** Made on first use: most sessions never send asynchronously, and its queue is 150 bytes. */
+    private volatile AsyncRemote async;
     private final List<Extension> extensions;
     private volatile int maxTextMessageBufferSize;
     private volatile int maxBinaryMessageBufferSize;
@@ -63,17 +83,19 @@ final class JakartaSession implements Session, HandlerBinding.Context {
         // Session#getUserProperties (WebSocket 2.1): a shallow copy of the endpoint config's user
         // properties as modifyHandshake left them (the config is the per-session copy). A null
         // value cannot be held by the concurrent map; such an entry is as good as absent.
+        Map<String, Object> initial = new ConcurrentHashMap<>();
         setup.config().getUserProperties().forEach((key, value) -> {
             if (key != null && value != null) {
-                userProperties.put(key, value);
+                initial.put(key, value);
             }
         });
-        MessageSender sender = new MessageSender(engine, encoders);
+        this.userProperties = initial.isEmpty() ? null : initial;
+        this.sender = new MessageSender(engine, encoders);
         WebSocketContainer container = setup.container();
         this.basic = new BasicRemote(engine, sender);
-        this.async = new AsyncRemote(engine, sender,
-                new AsyncSendQueue(setup.asyncSends(), maxPendingAsyncSends(setup)),
-                container.getDefaultAsyncSendTimeout());
+        // Both as they are when the session opens, however late the async side is made.
+        this.asyncSendTimeout = container.getDefaultAsyncSendTimeout();
+        this.maxPendingAsyncSends = maxPendingAsyncSends(setup);
         this.extensions = NegotiatedExtensions.of(handshake.extensions());
         this.maxTextMessageBufferSize = container.getDefaultMaxTextMessageBufferSize();
         this.maxBinaryMessageBufferSize = container.getDefaultMaxBinaryMessageBufferSize();
@@ -273,7 +295,15 @@ final class JakartaSession implements Session, HandlerBinding.Context {
     @Override
     public RemoteEndpoint.Async getAsyncRemote() {
         checkNotClosed();
-        return async;
+        AsyncRemote remote = async;
+        if (remote != null) {
+            return remote;
+        }
+        // No lock (an application may hold the session's monitor in a blocking send): two first
+        // callers may both make one, and the first one set is the one both get.
+        remote = new AsyncRemote(engine, sender,
+                new AsyncSendQueue(setup.asyncSends(), maxPendingAsyncSends), asyncSendTimeout);
+        return ASYNC.compareAndSet(this, null, remote) ? remote : async;
     }
 
     @Override
@@ -284,7 +314,7 @@ final class JakartaSession implements Session, HandlerBinding.Context {
 
     @Override
     public String getId() {
-        return id;
+        return Long.toString(id, 36);
     }
 
     /** Closes with 1000 (normal closure), no reason. Does nothing once closed. */
@@ -340,7 +370,13 @@ final class JakartaSession implements Session, HandlerBinding.Context {
     @Override
     public Map<String, Object> getUserProperties() {
         checkNotClosed();
-        return userProperties;
+        Map<String, Object> properties = userProperties;
+        if (properties != null) {
+            return properties;
+        }
+        // No lock, as for the async side: the first map set is the one every caller gets.
+        properties = new ConcurrentHashMap<>();
+        return USER_PROPERTIES.compareAndSet(this, null, properties) ? properties : userProperties;
     }
 
     @Override
@@ -357,7 +393,7 @@ final class JakartaSession implements Session, HandlerBinding.Context {
 
     @Override
     public String toString() {
-        return "Session " + id + " " + handshake.requestUri().getPath();
+        return "Session " + getId() + " " + handshake.requestUri().getPath();
     }
 
     private void checkNotClosed() {

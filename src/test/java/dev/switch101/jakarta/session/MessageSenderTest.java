@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -153,7 +152,7 @@ class MessageSenderTest {
             public void onClose(CloseStatus status) {
             }
         };
-        HandshakeInfo info = new HandshakeInfo(URI.create("ws://localhost/x"), Map.of(), null, Map.of(), Map.of(), "",
+        HandshakeInfo info = new HandshakeInfo("ws://localhost/x", Map.of(), null, Map.of(), Map.of(), "",
                 List.of(), null, null, false);
         new CoreSession(handler, info, Limits.DEFAULT, transport, Runnable::run).start();
         engine = view[0];
