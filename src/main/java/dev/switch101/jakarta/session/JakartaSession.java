@@ -66,7 +66,7 @@ final class JakartaSession implements Session, HandlerBinding.Context {
     private final BasicRemote basic;
     private final long asyncSendTimeout;
     private final int maxPendingAsyncSends;
-    /** Made on first use: most sessions never send asynchronously, and its queue is 150 bytes. */
+    /** Made on first use: most sessions never send asynchronously (with its queue, some 180 bytes). */
     private volatile AsyncRemote async;
     private final List<Extension> extensions;
     private volatile int maxTextMessageBufferSize;
