@@ -119,6 +119,8 @@ public final class CoreSession {
     private volatile long lastWritten = lastActivity;
     /** When the incoming frame now in progress began (its first byte was read), or {@link #NO_FRAME}. */
     private volatile long frameStartedAt = NO_FRAME;
+    /** When the data message being received began ({@code NO_FRAME}: none is), for the message timeout. */
+    private volatile long messageStartedAt = NO_FRAME;
     /** The idle timeout in force: the limits' until the application sets its own. */
     private volatile long idleTimeoutNanos;
     /**
@@ -244,6 +246,7 @@ public final class CoreSession {
             return true;
         }
         long framesBefore = frames.framesEnded();
+        long messagesBefore = frames.messagesEnded();
         if (inlineCallbacks && dispatch.isIdle() && transport.beginInline()) {
             runInline(() -> parse(bytes));
         } else {
@@ -255,6 +258,12 @@ public final class CoreSession {
             frameStartedAt = NO_FRAME;
         } else if (frameStartedAt == NO_FRAME || frames.framesEnded() != framesBefore) {
             frameStartedAt = now;
+        }
+        // The message timeout likewise, from the read that brings its first frame's first byte.
+        if (!frames.inMessage()) {
+            messageStartedAt = NO_FRAME;
+        } else if (messageStartedAt == NO_FRAME || frames.messagesEnded() != messagesBefore) {
+            messageStartedAt = now;
         }
         boolean readOn = continueInput();
         inputPaused = !readOn;
@@ -338,6 +347,9 @@ public final class CoreSession {
             lastActivity = now;
             if (frameStartedAt != NO_FRAME) {
                 frameStartedAt = now;
+            }
+            if (messageStartedAt != NO_FRAME) {
+                messageStartedAt = now; // we kept the peer waiting: its message's clock restarts
             }
             inputPaused = false;
             transport.demand();
@@ -611,8 +623,11 @@ public final class CoreSession {
         long idle = idleTimeoutNanos;
         long frameTimeout = limits.frameTimeout().toNanos();
         long frameStart = frameStartedAt;
+        long messageTimeout = limits.messageTimeout().toNanos();
+        long messageStart = messageStartedAt;
         boolean idleClose;
         boolean frameLate;
+        boolean messageLate;
         boolean answerNow;
         boolean abort;
         boolean quietAfterFailure = false;
@@ -628,6 +643,9 @@ public final class CoreSession {
             // A peer that sends a frame a byte now and then keeps the idle timeout away for ever.
             frameLate = state != State.CLOSING && inputEnd == null && frameTimeout > 0 && frameStart != NO_FRAME
                     && !paused && now - frameStart > frameTimeout;
+            // A peer that sends a small frame now and then keeps the frame timeout away for ever.
+            messageLate = state != State.CLOSING && inputEnd == null && messageTimeout > 0
+                    && messageStart != NO_FRAME && !paused && now - messageStart > messageTimeout;
             // The messages before the peer's close are not getting through: the handler is stuck,
             // or the peer stopped reading our replies for a close timeout.
             answerNow = inputEnd != null && !inputEndHandled && now - inputEndedAt > closeTimeout
@@ -650,6 +668,9 @@ public final class CoreSession {
             // the failure is answered behind the messages before it.
             endInput(new InputEnd(null, new ProtocolException(CloseCodes.POLICY_VIOLATION,
                     "Frame not completed within " + limits.frameTimeout().toMillis() + " ms")));
+        } else if (messageLate) {
+            endInput(new InputEnd(null, new ProtocolException(CloseCodes.POLICY_VIOLATION,
+                    "Message not completed within " + limits.messageTimeout().toMillis() + " ms")));
         } else if (idleClose) {
             close(CloseCodes.GOING_AWAY, "Idle timeout");
         }

@@ -42,6 +42,9 @@ final class InboundFrames implements FrameListener {
     private long frameRemaining;
     private MessageType messageType;
     private long messageSize;
+    /** A data message has begun and its final frame has not ended. */
+    private boolean inMessage;
+    private long messagesEnded;
 
     InboundFrames(Events events, long maxMessageSize) {
         this.events = events;
@@ -61,6 +64,7 @@ final class InboundFrames implements FrameListener {
             // The parser has already checked the fragmentation sequence (RFC 6455 §5.4).
             messageType = header.opCode() == OpCode.TEXT ? MessageType.TEXT : MessageType.BINARY;
             messageSize = 0;
+            inMessage = true;
             utf8.reset();
         }
         messageSize += header.payloadLength();
@@ -90,6 +94,16 @@ final class InboundFrames implements FrameListener {
         return framesEnded;
     }
 
+    /** Whether a data message has begun (its first frame header parsed) and not yet ended. */
+    boolean inMessage() {
+        return inMessage;
+    }
+
+    /** How many data messages have ended so far (the last byte of their final frame was parsed). */
+    long messagesEnded() {
+        return messagesEnded;
+    }
+
     @Override
     public void onFrameEnd() {
         framesEnded++;
@@ -111,6 +125,10 @@ final class InboundFrames implements FrameListener {
                 checkUtf8(ByteBuffer.allocate(0), true);
             }
             events.onDataPart(messageType, ByteBuffer.allocate(0), true);
+        }
+        if (frame.fin()) {
+            inMessage = false;
+            messagesEnded++;
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.switch101.it.fixtures.TestEndpoints;
+import dev.switch101.it.support.ClientProcess;
 import dev.switch101.it.support.DeployedTarget;
 import dev.switch101.it.support.EchoCheck;
 import dev.switch101.it.support.RawWebSocket;
@@ -29,6 +31,9 @@ import dev.switch101.it.support.TargetContainer;
  *   <li>A byte a second inside a frame's header or payload: every byte is traffic, so the idle
  *       timeout never fires; the frame timeout ({@code dev.switch101.frameTimeoutMillis}; 2 s on
  *       {@code /slow-frame}) fails the connection with 1008 (policy violation, RFC 6455 §7.4.1).</li>
+ *   <li>A fragmented message a frame at a time, each frame complete at once: neither the idle nor
+ *       the frame timeout fires; the message timeout ({@code dev.switch101.messageTimeoutMillis};
+ *       2 s on {@code /slow-message}) fails the connection with 1008. The peer is Node's {@code ws}.</li>
  *   <li>Many connections that complete the handshake and never send: the idle timeout
  *       ({@code dev.switch101.idleTimeoutMillis}; 1 s on {@code /idle}) closes each with 1001.
  *       Connections that never even send their request are the container's to time out (its
@@ -57,6 +62,14 @@ class SlowPeerIT extends DeployedTarget {
         byte[] frame = Frame.binary(new byte[100]).encode(true);
         // The header and the first payload byte at once, then the rest a byte a second.
         trickleAndExpect1008(frame, 2 + 4 + 1, "a frame payload sent a byte a second");
+    }
+
+    @Test
+    void aNodeWsPeerTricklingAFragmentedMessageIsFailedWith1008ByTheMessageTimeout() {
+        ClientProcess.requireNodeWs();
+        ClientProcess.assertSucceeds(List.of("node", ClientProcess.CLIENTS.resolve("trickled-message.mjs").toString(),
+                ClientProcess.wsUrl(base(), "slow-message"), ClientProcess.echoUrl(base()),
+                Long.toString(TestEndpoints.SLOW_MESSAGE_TIMEOUT.toMillis())), Duration.ofSeconds(60));
     }
 
     @Test

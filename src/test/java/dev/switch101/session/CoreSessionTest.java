@@ -319,6 +319,54 @@ class CoreSessionTest {
         assertTrue(transport.sent.isEmpty());
     }
 
+    /**
+     * A peer that sends a fragmented message a small frame now and then: each frame is complete
+     * at once, so the frame timeout never fires, and each is traffic, so the idle timeout never
+     * does; the message held its bytes, or a stream handler's thread, for as long as the peer liked.
+     */
+    @Test
+    void aMessageTrickledAFrameAtATimeFailsWith1008AfterTheMessageTimeout() {
+        CoreSession s = newSession(Limits.DEFAULT.withFrameTimeout(Duration.ofSeconds(1))
+                .withMessageTimeout(Duration.ofSeconds(3)));
+        long start = System.nanoTime();
+        s.onBytes(clientFrame(false, OpCode.TEXT, "first"));
+        s.checkTimeouts(start + Duration.ofSeconds(2).toNanos());
+        s.onBytes(clientFrame(false, OpCode.CONTINUATION, "more")); // a later frame does not restart it
+        s.checkTimeouts(start + Duration.ofMillis(2900).toNanos());
+        assertTrue(transport.sent.isEmpty(), "within the message timeout");
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(4).toNanos());
+        assertEquals(1008, sentCloseCode());
+        assertTrue(new String(transport.sent.get(transport.sent.size() - 1), StandardCharsets.UTF_8)
+                .contains("Message not completed"), "the reason names the message timeout");
+    }
+
+    @Test
+    void eachMessageHasAClockOfItsOwnAndAFinishedOneStopsIt() {
+        CoreSession s = newSession(Limits.DEFAULT.withMessageTimeout(Duration.ofSeconds(3)).withIdleTimeout(Duration.ZERO));
+        s.onBytes(clientFrame(false, OpCode.BINARY, "a"));
+        s.onBytes(clientFrame(true, OpCode.CONTINUATION, "b"));
+        s.checkTimeouts(System.nanoTime() + Duration.ofSeconds(10).toNanos());
+        assertTrue(transport.sent.isEmpty(), "a finished message is not timed");
+        // The next message's first frame comes in the read that ends the one before.
+        ByteBuffer both = ByteBuffer.allocate(64);
+        both.put(clientFrame(false, OpCode.TEXT, "x")).put(clientFrame(true, OpCode.CONTINUATION, "y"))
+                .put(clientFrame(false, OpCode.TEXT, "z")).flip();
+        long read = System.nanoTime();
+        s.onBytes(both);
+        s.checkTimeouts(read + Duration.ofSeconds(2).toNanos());
+        assertTrue(transport.sent.isEmpty(), "the third message began with that read");
+        s.checkTimeouts(read + Duration.ofSeconds(4).toNanos());
+        assertEquals(1008, sentCloseCode());
+    }
+
+    @Test
+    void aZeroMessageTimeoutDisablesIt() {
+        CoreSession s = newSession(Limits.DEFAULT.withMessageTimeout(Duration.ZERO).withIdleTimeout(Duration.ZERO));
+        s.onBytes(clientFrame(false, OpCode.TEXT, "open"));
+        s.checkTimeouts(System.nanoTime() + Duration.ofDays(1).toNanos());
+        assertTrue(transport.sent.isEmpty());
+    }
+
     @Test
     void aZeroFrameTimeoutDisablesIt() {
         CoreSession s = newSession(Limits.DEFAULT.withFrameTimeout(Duration.ZERO).withIdleTimeout(Duration.ZERO));

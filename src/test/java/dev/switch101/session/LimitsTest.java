@@ -41,4 +41,20 @@ class LimitsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Limits.from(Map.of("dev.switch101.readBufferSize", "16")::get));
     }
+
+    @Test
+    void theFrameAndMessageTimeoutsAreReadInMillisecondsUnderTheirOwnNames() {
+        Map<String, String> params = Map.of(
+                "dev.switch101.frameTimeoutMillis", "2000",
+                "dev.switch101.messageTimeoutMillis", " 7000 ");
+        Limits limits = Limits.from(params::get);
+        assertEquals(Duration.ofSeconds(2), limits.frameTimeout());
+        assertEquals(Duration.ofSeconds(7), limits.messageTimeout());
+    }
+
+    @Test
+    void aMessageMayTakeAsLongAsAFrameByDefaultAndNotANegativeTime() {
+        assertEquals(Limits.DEFAULT_FRAME_TIMEOUT, Limits.DEFAULT.messageTimeout());
+        assertThrows(IllegalArgumentException.class, () -> Limits.DEFAULT.withMessageTimeout(Duration.ofMillis(-1)));
+    }
 }
