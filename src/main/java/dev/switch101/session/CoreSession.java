@@ -63,8 +63,6 @@ public final class CoreSession {
 
     private static final System.Logger LOG = System.getLogger(CoreSession.class.getName());
 
-    private static final long NO_FRAME = Long.MIN_VALUE;
-
     /** Read buffers' worth of unhandled input at which reading pauses. */
     static final int MAX_BACKLOG_READS = 4;
 
@@ -117,10 +115,7 @@ public final class CoreSession {
     private boolean finished;
     private volatile long lastActivity = System.nanoTime();
     private volatile long lastWritten = lastActivity;
-    /** When the incoming frame now in progress began (its first byte was read), or {@link #NO_FRAME}. */
-    private volatile long frameStartedAt = NO_FRAME;
-    /** When the data message being received began ({@code NO_FRAME}: none is), for the message timeout. */
-    private volatile long messageStartedAt = NO_FRAME;
+    private final InputClocks inputClocks;
     /** The idle timeout in force: the limits' until the application sets its own. */
     private volatile long idleTimeoutNanos;
     /**
@@ -188,6 +183,7 @@ public final class CoreSession {
         this.parser.setAllowedRsv(this.extensions.rsvBits());
         this.outbound = new OutboundMessages(transport, limits, this.extensions);
         this.idleTimeoutNanos = limits.idleTimeout().toNanos();
+        this.inputClocks = new InputClocks(limits);
     }
 
     /**
@@ -252,19 +248,8 @@ public final class CoreSession {
         } else {
             parse(bytes);
         }
-        // The frame timeout: a frame begins with the read that brings its first byte (or that
-        // ends the frame before it while starting it).
-        if (parser.isBetweenFrames()) {
-            frameStartedAt = NO_FRAME;
-        } else if (frameStartedAt == NO_FRAME || frames.framesEnded() != framesBefore) {
-            frameStartedAt = now;
-        }
-        // The message timeout likewise, from the read that brings its first frame's first byte.
-        if (!frames.inMessage()) {
-            messageStartedAt = NO_FRAME;
-        } else if (messageStartedAt == NO_FRAME || frames.messagesEnded() != messagesBefore) {
-            messageStartedAt = now;
-        }
+        inputClocks.afterRead(now, parser.isBetweenFrames(), frames.framesEnded() != framesBefore,
+                frames.inMessage(), frames.messagesEnded() != messagesBefore);
         boolean readOn = continueInput();
         inputPaused = !readOn;
         return readOn;
@@ -345,12 +330,7 @@ public final class CoreSession {
         if (continueInput()) {
             long now = System.nanoTime();
             lastActivity = now;
-            if (frameStartedAt != NO_FRAME) {
-                frameStartedAt = now;
-            }
-            if (messageStartedAt != NO_FRAME) {
-                messageStartedAt = now; // we kept the peer waiting: its message's clock restarts
-            }
+            inputClocks.restart(now);
             inputPaused = false;
             transport.demand();
         }
@@ -617,17 +597,12 @@ public final class CoreSession {
 
     // --- timeouts, from the session sweeper -------------------------------------------------
 
-    /** Enforces the idle and close timeouts; called periodically. */
+    /** Enforces the idle, frame, message and close timeouts; called periodically. */
     public void checkTimeouts(long now) {
         long closeTimeout = limits.closeTimeout().toNanos();
         long idle = idleTimeoutNanos;
-        long frameTimeout = limits.frameTimeout().toNanos();
-        long frameStart = frameStartedAt;
-        long messageTimeout = limits.messageTimeout().toNanos();
-        long messageStart = messageStartedAt;
         boolean idleClose;
-        boolean frameLate;
-        boolean messageLate;
+        String inputLate = null;
         boolean answerNow;
         boolean abort;
         boolean quietAfterFailure = false;
@@ -640,12 +615,9 @@ public final class CoreSession {
             }
             boolean paused = inputPaused; // our back-pressure, not the peer's slowness
             idleClose = state == State.OPEN && inputEnd == null && idle > 0 && !paused && now - lastActivity > idle;
-            // A peer that sends a frame a byte now and then keeps the idle timeout away for ever.
-            frameLate = state != State.CLOSING && inputEnd == null && frameTimeout > 0 && frameStart != NO_FRAME
-                    && !paused && now - frameStart > frameTimeout;
-            // A peer that sends a small frame now and then keeps the frame timeout away for ever.
-            messageLate = state != State.CLOSING && inputEnd == null && messageTimeout > 0
-                    && messageStart != NO_FRAME && !paused && now - messageStart > messageTimeout;
+            if (state != State.CLOSING && inputEnd == null && !paused) {
+                inputLate = inputClocks.overrun(now);
+            }
             // The messages before the peer's close are not getting through: the handler is stuck,
             // or the peer stopped reading our replies for a close timeout.
             answerNow = inputEnd != null && !inputEndHandled && now - inputEndedAt > closeTimeout
@@ -663,14 +635,10 @@ public final class CoreSession {
             abort = unanswered != null
                     || (state == State.CLOSING && !connectionClosed && now - closingAt > closeTimeout);
         }
-        if (frameLate) {
+        if (inputLate != null) {
             // Like a protocol error: the input ends here (what follows is read and dropped), and
             // the failure is answered behind the messages before it.
-            endInput(new InputEnd(null, new ProtocolException(CloseCodes.POLICY_VIOLATION,
-                    "Frame not completed within " + limits.frameTimeout().toMillis() + " ms")));
-        } else if (messageLate) {
-            endInput(new InputEnd(null, new ProtocolException(CloseCodes.POLICY_VIOLATION,
-                    "Message not completed within " + limits.messageTimeout().toMillis() + " ms")));
+            endInput(new InputEnd(null, new ProtocolException(CloseCodes.POLICY_VIOLATION, inputLate)));
         } else if (idleClose) {
             close(CloseCodes.GOING_AWAY, "Idle timeout");
         }
