@@ -42,7 +42,10 @@ final class InboundFrames implements FrameListener {
     private long frameRemaining;
     private MessageType messageType;
     private long messageSize;
-    /** A data message has begun and its final frame has not ended. */
+    /**
+     * A data message has begun and its final frame has not ended: the message timeout's span.
+     * Not the parser's {@code isMessageOpen()}, which ends at the final frame's header.
+     */
     private boolean inMessage;
     private long messagesEnded;
 

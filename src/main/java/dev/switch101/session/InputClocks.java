@@ -64,14 +64,17 @@ final class InputClocks {
      * @return the reason to fail the connection with, or {@code null}
      */
     String overrun(long now) {
-        long frameStart = frameStartedAt;
-        if (!frameTimeout.isZero() && frameStart != NONE && now - frameStart > frameTimeout.toNanos()) {
+        if (isOver(frameStartedAt, frameTimeout, now)) {
             return "Frame not completed within " + frameTimeout.toMillis() + " ms";
         }
-        long messageStart = messageStartedAt;
-        if (!messageTimeout.isZero() && messageStart != NONE && now - messageStart > messageTimeout.toNanos()) {
+        if (isOver(messageStartedAt, messageTimeout, now)) {
             return "Message not completed within " + messageTimeout.toMillis() + " ms";
         }
         return null;
+    }
+
+    /** Whether a clock started at {@code start} (or {@code NONE}) has run past {@code limit} (zero: none). */
+    private static boolean isOver(long start, Duration limit, long now) {
+        return !limit.isZero() && start != NONE && now - start > limit.toNanos();
     }
 }
