@@ -26,6 +26,18 @@ public final class EchoHandler implements FrameHandler {
         this.session = webSocketSession;
     }
 
+    /** It only keeps the session. */
+    @Override
+    public boolean opensWithoutWaiting() {
+        return true;
+    }
+
+    /** It only logs. */
+    @Override
+    public boolean closesWithoutWaiting() {
+        return true;
+    }
+
     @Override
     public void onMessagePart(MessageType type, ByteBuffer part, boolean last) {
         try {

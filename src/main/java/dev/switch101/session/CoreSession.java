@@ -36,6 +36,13 @@ import dev.switch101.frame.ProtocolException;
  * send beyond it (a peer that does not read what one read's callbacks send). A read that finds
  * the queue full dispatches to the executor as usual, where sends wait: back-pressure is kept.
  *
+ * <p><b>Opening and closing without a hop.</b> The engine's own part of a close (answering the
+ * peer's close frame, failing on a protocol error) runs on the reading thread when nothing is
+ * queued for the executor. A handler whose {@code onOpen} or {@code onClose} runs none of the
+ * application's code ({@link FrameHandler#opensWithoutWaiting},
+ * {@link FrameHandler#closesWithoutWaiting}) is told there too: a connection that only opens and
+ * closes then costs no thread handoff at all.
+ *
  * <p><b>The close travels behind the data.</b> A close frame or a protocol error from the peer
  * ends the input at once (what follows is read and dropped), but it is acted on in the same queue as
  * the messages before it: every message received before it is delivered first, and whatever the
@@ -213,11 +220,11 @@ public final class CoreSession {
      * bytes are passed in, so that {@code onOpen} comes first and may send at once.
      */
     public void start() {
-        Runnable open = () -> deliver(() -> handler.onOpen(view));
+        Runnable open = () -> handler.onOpen(view);
         if (inlineCallbacks && transport.beginInline()) {
-            runInline(open); // the hop to the executor would cost a thread handoff per connection
-        } else {
-            open.run();
+            runInline(() -> deliver(open)); // the hop to the executor would cost a thread handoff per connection
+        } else if (!(handler.opensWithoutWaiting() && dispatch.runAloneHereIfIdle(guarded(open)))) {
+            deliver(open);
         }
     }
 
@@ -282,7 +289,7 @@ public final class CoreSession {
         try {
             parser.parse(bytes);
         } catch (ProtocolException e) {
-            endInput(new InputEnd(null, e));
+            endInput(new InputEnd(null, e), true);
             return;
         }
         if (bytes.hasRemaining()) {
@@ -314,7 +321,7 @@ public final class CoreSession {
                     continue;
                 }
             } catch (ProtocolException e) {
-                endInput(new InputEnd(null, e));
+                endInput(new InputEnd(null, e), true);
                 continue;
             }
             ByteBuffer held = heldInput;
@@ -409,8 +416,13 @@ public final class CoreSession {
         return inputEnd != null;
     }
 
-    /** Ends the input; the close or failure is acted on behind the deliveries already queued. */
-    private void endInput(InputEnd end) {
+    /**
+     * Ends the input; the close or failure is acted on behind the deliveries already queued.
+     *
+     * @param byInputOwner whether the caller is the thread that delivers input (the reader, or
+     *                     the thread resuming it), which then acts at once when nothing is queued
+     */
+    private void endInput(InputEnd end, boolean byInputOwner) {
         synchronized (this) {
             if (inputEnd != null) {
                 return;
@@ -418,7 +430,14 @@ public final class CoreSession {
             inputEnd = end;
             inputEndedAt = System.nanoTime();
         }
-        submit(this::handleInputEnd);
+        if (byInputOwner && inlineThread != Thread.currentThread() && dispatch.isIdle()) {
+            // Only this thread queues input, and nothing is queued: acting here keeps the order
+            // and saves the executor a hop. It is the engine's own work; the handler's onClose
+            // is queued from it as usual (see reportClose). Inline, submit runs it here anyway.
+            handleInputEnd();
+        } else {
+            submit(this::handleInputEnd);
+        }
     }
 
     /** On the handler's queue, or from the sweeper once the close timeout has passed. */
@@ -513,7 +532,7 @@ public final class CoreSession {
 
         @Override
         public void onClose(CloseStatus status) {
-            endInput(new InputEnd(status, null));
+            endInput(new InputEnd(status, null), true);
         }
     }
 
@@ -638,7 +657,7 @@ public final class CoreSession {
         if (inputLate != null) {
             // Like a protocol error: the input ends here (what follows is read and dropped), and
             // the failure is answered behind the messages before it.
-            endInput(new InputEnd(null, new ProtocolException(CloseCodes.POLICY_VIOLATION, inputLate)));
+            endInput(new InputEnd(null, new ProtocolException(CloseCodes.POLICY_VIOLATION, inputLate)), false);
         } else if (idleClose) {
             close(CloseCodes.GOING_AWAY, "Idle timeout");
         }
@@ -729,7 +748,7 @@ public final class CoreSession {
             }
             closeReported = true;
         }
-        dispatch.execute(() -> {
+        Runnable report = () -> {
             if (cause != null) {
                 invoke(() -> handler.onError(cause));
             }
@@ -738,7 +757,12 @@ public final class CoreSession {
                 handlerTold = true;
             }
             finishIfDone();
-        });
+        };
+        // With no callback queued or running, a handler whose close never waits is told here,
+        // on whichever thread learned of the close, instead of one more thread handoff.
+        if (!(handler.closesWithoutWaiting() && dispatch.runAloneHereIfIdle(report))) {
+            dispatch.execute(report);
+        }
     }
 
     private void finishIfDone() {
@@ -765,7 +789,12 @@ public final class CoreSession {
 
     /** Runs a handler callback on the connection's serial executor; a failure fails the connection with 1011. */
     private void deliver(Runnable callback) {
-        submit(() -> {
+        submit(guarded(callback));
+    }
+
+    /** The callback, a failure of which fails the connection with 1011. */
+    private Runnable guarded(Runnable callback) {
+        return () -> {
             try {
                 callback.run();
             } catch (Exception e) {
@@ -774,7 +803,7 @@ public final class CoreSession {
                 LOG.log(Level.WARNING, "WebSocket handler failed; closing with 1011", e);
                 fail(CloseCodes.INTERNAL_ERROR, "Internal error", e);
             }
-        });
+        };
     }
 
     /** Runs a task here if this is the reading thread running callbacks inline and nothing is queued; else queues it. */

@@ -49,6 +49,26 @@ public interface FrameHandler {
     }
 
     /**
+     * Whether {@link #onOpen} runs only code that never waits — none of the application's, only
+     * the handler's own set-up. The engine then calls it on the container thread that hands the
+     * connection over, even without inline callbacks: a thread handoff saved per connection.
+     * Default {@code false}: {@code onOpen} may block, like any callback.
+     */
+    default boolean opensWithoutWaiting() {
+        return false;
+    }
+
+    /**
+     * Whether {@link #onClose}, and an {@link #onError} just before it, run only code that never
+     * waits. The engine then calls them on the thread that learns of the close (the reading
+     * container thread, for the peer's close frame) when no callback is queued or running for
+     * the connection, instead of handing them to the executor. Default {@code false}.
+     */
+    default boolean closesWithoutWaiting() {
+        return false;
+    }
+
+    /**
      * The connection never opened: the upgrade, or the connection's start, failed after the
      * handler was made. No other method is called, before or after; a handler that holds
      * something for its connection (an endpoint instance) lets go of it here.

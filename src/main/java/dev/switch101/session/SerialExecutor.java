@@ -45,6 +45,11 @@ public final class SerialExecutor implements Executor {
             }
             running = true;
         }
+        handOff();
+    }
+
+    /** Starts a drain on the executor; {@code running} is already set. */
+    private void handOff() {
         try {
             executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
@@ -70,6 +75,32 @@ public final class SerialExecutor implements Executor {
             tasks.add(task);
         }
         runTasks();
+        return true;
+    }
+
+    /**
+     * Runs {@code task} alone on the calling thread if no task is queued or running; otherwise
+     * does nothing. Unlike {@link #runHereIfIdle}, what other threads queue meanwhile goes to the
+     * executor once the task is done, not to this thread: the caller (a container thread, say)
+     * vouches for this one task only.
+     *
+     * @return whether the task ran; if not, the caller {@linkplain #execute queues} it
+     */
+    public boolean runAloneHereIfIdle(Runnable task) {
+        synchronized (tasks) {
+            if (running) {
+                return false;
+            }
+            running = true;
+        }
+        runSafely(task);
+        synchronized (tasks) {
+            if (tasks.isEmpty()) {
+                running = false;
+                return true;
+            }
+        }
+        handOff();
         return true;
     }
 
@@ -110,13 +141,17 @@ public final class SerialExecutor implements Executor {
                     break;
                 }
             }
-            try {
-                task.run();
-            } catch (Throwable e) {
-                // Tasks handle their own failures; one that escapes (a checked exception thrown
-                // where none is declared, too) must not stop the queue: it would stay "running".
-                LOG.log(Level.ERROR, "Unexpected failure in a connection task", e);
-            }
+            runSafely(task);
+        }
+    }
+
+    private static void runSafely(Runnable task) {
+        try {
+            task.run();
+        } catch (Throwable e) {
+            // Tasks handle their own failures; one that escapes (a checked exception thrown
+            // where none is declared, too) must not stop the queue: it would stay "running".
+            LOG.log(Level.ERROR, "Unexpected failure in a connection task", e);
         }
     }
 }

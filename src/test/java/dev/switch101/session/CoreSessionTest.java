@@ -131,6 +131,71 @@ class CoreSessionTest {
         assertEquals(List.of("open", "TEXT in flight true", "close 1000 done"), handler.events);
     }
 
+    // The opening and closing of a connection that only opens and closes (the handshake row of the
+    // benchmark) took three thread handoffs in the default mode: onOpen, the answer to the peer's
+    // close and onClose each went to the executor, though two run no application code.
+    @Test
+    void aHandlerWhoseOpenNeverWaitsIsOpenedOnTheStartingThread() {
+        QueuedExecutor executor = new QueuedExecutor();
+        RecordingHandler quiet = new RecordingHandler(true, false);
+        new CoreSession(quiet, info(), Limits.DEFAULT, transport, executor).start();
+        assertEquals(List.of("open"), quiet.events, "told before start returns");
+        assertEquals(0, executor.size(), "nothing for the executor");
+
+        RecordingHandler ordinary = new RecordingHandler();
+        new CoreSession(ordinary, info(), Limits.DEFAULT, transport, executor).start();
+        assertEquals(List.of(), ordinary.events, "an ordinary onOpen goes to the executor");
+        executor.runAll();
+        assertEquals(List.of("open"), ordinary.events);
+    }
+
+    @Test
+    void thePeersCloseIsAnsweredOnTheReadingThreadWhenNothingIsQueued() {
+        QueuedExecutor executor = new QueuedExecutor();
+        RecordingHandler fresh = new RecordingHandler();
+        CoreSession s = new CoreSession(fresh, info(), Limits.DEFAULT, transport, executor);
+        s.start();
+        executor.runAll();
+        s.onBytes(clientFrame(true, OpCode.CLOSE, new CloseStatus(1000, "bye").toPayload()));
+        assertArrayEquals(serverFrame(OpCode.CLOSE, new byte[] {0x03, (byte) 0xE8}), transport.sent.get(0),
+                "answered before the executor ran");
+        assertTrue(transport.closeAfterFlush);
+        assertEquals(List.of("open"), fresh.events, "an ordinary onClose goes to the executor");
+        executor.runAll();
+        assertEquals(List.of("open", "close 1000 bye"), fresh.events);
+    }
+
+    @Test
+    void aHandlerWhoseCloseNeverWaitsIsToldOnTheReadingThread() {
+        QueuedExecutor executor = new QueuedExecutor();
+        RecordingHandler quiet = new RecordingHandler(false, true);
+        CoreSession s = new CoreSession(quiet, info(), Limits.DEFAULT, transport, executor);
+        s.start();
+        executor.runAll();
+        s.onBytes(clientFrame(true, OpCode.CLOSE, new CloseStatus(1001, "away").toPayload()));
+        assertEquals(List.of("open", "close 1001 away"), quiet.events);
+        assertEquals(0, executor.size());
+        assertEquals(1001, sentCloseCode());
+    }
+
+    // The close travels behind the data: with a message still queued for the handler, neither the
+    // answer nor onClose may overtake it, however quiet the handler's close.
+    @Test
+    void aCloseReadBehindAQueuedMessageWaitsForItsDelivery() {
+        QueuedExecutor executor = new QueuedExecutor();
+        RecordingHandler quiet = new RecordingHandler(true, true);
+        CoreSession s = new CoreSession(quiet, info(), Limits.DEFAULT, transport, executor);
+        s.start();
+        ByteBuffer message = clientFrame(true, OpCode.TEXT, "last words");
+        ByteBuffer close = clientFrame(true, OpCode.CLOSE, new CloseStatus(1000, "").toPayload());
+        s.onBytes(ByteBuffer.allocate(message.remaining() + close.remaining()).put(message).put(close).flip());
+        assertEquals(List.of("open"), quiet.events);
+        assertTrue(transport.sent.isEmpty(), "no close frame before the message is delivered");
+        executor.runAll();
+        assertEquals(List.of("open", "TEXT last words true", "close 1000 "), quiet.events);
+        assertEquals(1000, sentCloseCode());
+    }
+
     // onClose is the last callback: after a handler failure (1011) the reader goes on reading until
     // the peer stops, and a pong it read then was delivered after onClose.
     @Test
@@ -767,6 +832,10 @@ class CoreSessionTest {
                 task.run();
             }
         }
+
+        int size() {
+            return tasks.size();
+        }
     }
 
     private int sentCloseCode() {
@@ -868,6 +937,27 @@ class CoreSessionTest {
 
     private static class RecordingHandler implements FrameHandler {
         final List<String> events = new ArrayList<>();
+        private final boolean opensWithoutWaiting;
+        private final boolean closesWithoutWaiting;
+
+        RecordingHandler() {
+            this(false, false);
+        }
+
+        RecordingHandler(boolean opensWithoutWaiting, boolean closesWithoutWaiting) {
+            this.opensWithoutWaiting = opensWithoutWaiting;
+            this.closesWithoutWaiting = closesWithoutWaiting;
+        }
+
+        @Override
+        public boolean opensWithoutWaiting() {
+            return opensWithoutWaiting;
+        }
+
+        @Override
+        public boolean closesWithoutWaiting() {
+            return closesWithoutWaiting;
+        }
 
         @Override
         public void onOpen(WebSocketSession session) {

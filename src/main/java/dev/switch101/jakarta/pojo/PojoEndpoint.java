@@ -42,6 +42,16 @@ final class PojoEndpoint extends Endpoint {
         this.log = log;
     }
 
+    /** Whether {@code onOpen} calls the instance (an {@code @OnOpen} method). */
+    boolean callsOnOpen() {
+        return model.onOpen() != null;
+    }
+
+    /** Whether {@code onClose} or {@code onError} calls the instance ({@code @OnClose}, {@code @OnError}). */
+    boolean callsOnClose() {
+        return model.onClose() != null || model.onError() != null;
+    }
+
     @Override
     public void onOpen(Session session, EndpointConfig endpointConfig) {
         for (MessageMethod method : model.onMessage()) {

@@ -53,6 +53,23 @@ public final class PojoEndpoints {
     }
 
     /**
+     * Whether {@code endpoint}, one {@link #endpointFor} made, calls the annotated instance when
+     * its session opens: it has an {@code @OnOpen} method. ({@code false} for any other endpoint.)
+     */
+    public static boolean callsInstanceOnOpen(Endpoint endpoint) {
+        return endpoint instanceof PojoEndpoint pojo && pojo.callsOnOpen();
+    }
+
+    /**
+     * Whether {@code endpoint}, one {@link #endpointFor} made, calls the annotated instance when
+     * its session closes: it has an {@code @OnClose} or {@code @OnError} method. ({@code false}
+     * for any other endpoint.)
+     */
+    public static boolean callsInstanceOnClose(Endpoint endpoint) {
+        return endpoint instanceof PojoEndpoint pojo && pojo.callsOnClose();
+    }
+
+    /**
      * The endpoint for one connection: calls the annotated methods of {@code instance}, an
      * instance of the class {@link #configFor} accepted for {@code config}. The methods are
      * those of {@code config.getEndpointClass()} when {@code instance} is one (so a subclass made

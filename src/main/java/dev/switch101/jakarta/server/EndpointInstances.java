@@ -17,6 +17,11 @@ interface EndpointInstances {
 
         /** Releases what the instance holds (CDI: {@code @PreDestroy}, dependent beans); once. */
         void release();
+
+        /** Whether {@link #release} may run the application's code ({@code @PreDestroy}, disposers). */
+        default boolean releaseRunsApplicationCode() {
+            return true;
+        }
     }
 
     /**
@@ -38,6 +43,11 @@ interface EndpointInstances {
                 @Override
                 public void release() {
                     // nothing held
+                }
+
+                @Override
+                public boolean releaseRunsApplicationCode() {
+                    return false;
                 }
             };
         } catch (InvocationTargetException e) {

@@ -111,11 +111,14 @@ final class JakartaEndpoint {
                     + e.getMessage(), e);
         }
         try {
-            Endpoint endpoint = instance.object() instanceof Endpoint programmatic ? programmatic
-                    : PojoEndpoints.endpointFor(sessionConfig, instance.object());
+            boolean annotated = !(instance.object() instanceof Endpoint);
+            Endpoint endpoint = annotated ? PojoEndpoints.endpointFor(sessionConfig, instance.object())
+                    : (Endpoint) instance.object();
             SessionSetup setup = new SessionSetup(endpoint, sessionConfig, container, handshake.pathParameters(),
                     openSessions, container.asyncSends());
-            return new ReleasingFrameHandler(new EndpointFrameHandler(setup), instance);
+            EndpointFrameHandler handler = new EndpointFrameHandler(setup,
+                    QuietLifecycles.of(endpoint, annotated, sessionConfig));
+            return new ReleasingFrameHandler(handler, instance);
         } catch (RuntimeException | Error e) {
             instance.release();
             throw e;

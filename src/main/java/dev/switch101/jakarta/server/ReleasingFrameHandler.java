@@ -27,6 +27,17 @@ final class ReleasingFrameHandler implements FrameHandler {
     }
 
     @Override
+    public boolean opensWithoutWaiting() {
+        return delegate.opensWithoutWaiting();
+    }
+
+    @Override
+    public boolean closesWithoutWaiting() {
+        // The release runs after onClose, on the same thread: CDI's @PreDestroy is the application's.
+        return delegate.closesWithoutWaiting() && !instance.releaseRunsApplicationCode();
+    }
+
+    @Override
     public void onMessagePart(MessageType type, ByteBuffer part, boolean last) {
         delegate.onMessagePart(type, part, last);
     }

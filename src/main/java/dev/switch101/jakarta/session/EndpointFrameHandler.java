@@ -31,14 +31,32 @@ public final class EndpointFrameHandler implements FrameHandler {
     private static final System.Logger LOG = System.getLogger(EndpointFrameHandler.class.getName());
 
     private final SessionSetup setup;
+    private final QuietLifecycle quiet;
     private WebSocketSession engine;
     private JakartaSession session;
     /** The sink of the message in progress, or {@code null} between messages. */
     private MessageSink current;
     private boolean closeReported;
 
+    /** A handler whose lifecycle callbacks may all run the application's code. */
     public EndpointFrameHandler(SessionSetup setup) {
+        this(setup, QuietLifecycle.NONE);
+    }
+
+    /** @param quiet which lifecycle callbacks run none of the application's code */
+    public EndpointFrameHandler(SessionSetup setup, QuietLifecycle quiet) {
         this.setup = setup;
+        this.quiet = quiet;
+    }
+
+    @Override
+    public boolean opensWithoutWaiting() {
+        return quiet.open();
+    }
+
+    @Override
+    public boolean closesWithoutWaiting() {
+        return quiet.close();
     }
 
     @Override
