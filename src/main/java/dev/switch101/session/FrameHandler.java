@@ -12,9 +12,10 @@ import dev.switch101.frame.CloseStatus;
  * the connection. By default never on a container I/O thread, so a handler may block (for
  * example on a send that waits for a slow peer); with inline callbacks (opt-in, for handlers
  * that do not block) on the container thread that read the input, see
- * {@link CoreSession}. Calls: {@link #onOpen} once, then any number of
- * {@link #onMessagePart} and {@link #onPong}, then {@link #onClose} exactly once;
- * {@link #onError} may come before {@code onClose}.
+ * {@link CoreSession}. {@code onOpen} and {@code onClose} of a handler that says they never wait
+ * ({@link #opensWithoutWaiting}, {@link #closesWithoutWaiting}) run on the thread at hand.
+ * Calls: {@link #onOpen} once, then any number of {@link #onMessagePart} and {@link #onPong},
+ * then {@link #onClose} exactly once; {@link #onError} may come before {@code onClose}.
  */
 public interface FrameHandler {
 
