@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,6 +40,13 @@ class CoreSessionTest {
 
     private CoreSession newSession(Limits limits) {
         CoreSession s = new CoreSession(handler, info(), limits, transport, Runnable::run);
+        s.start();
+        return s;
+    }
+
+    /** A started session on this test's transport with the default limits. */
+    private CoreSession started(FrameHandler h, Executor executor) {
+        CoreSession s = new CoreSession(h, info(), Limits.DEFAULT, transport, executor);
         s.start();
         return s;
     }
@@ -113,8 +121,7 @@ class CoreSessionTest {
     void messageReadBeforeThePeerVanishedIsDeliveredBeforeTheClose() {
         QueuedExecutor executor = new QueuedExecutor();
         RecordingHandler fresh = new RecordingHandler();
-        CoreSession s = new CoreSession(fresh, info(), Limits.DEFAULT, transport, executor);
-        s.start();
+        CoreSession s = started(fresh, executor);
         s.onBytes(clientFrame(true, OpCode.TEXT, "bye"));
         s.onEndOfInput();
         executor.runAll();
@@ -138,12 +145,12 @@ class CoreSessionTest {
     void aHandlerWhoseOpenNeverWaitsIsOpenedOnTheStartingThread() {
         QueuedExecutor executor = new QueuedExecutor();
         RecordingHandler quiet = new RecordingHandler(true, false);
-        new CoreSession(quiet, info(), Limits.DEFAULT, transport, executor).start();
+        started(quiet, executor);
         assertEquals(List.of("open"), quiet.events, "told before start returns");
         assertEquals(0, executor.size(), "nothing for the executor");
 
         RecordingHandler ordinary = new RecordingHandler();
-        new CoreSession(ordinary, info(), Limits.DEFAULT, transport, executor).start();
+        started(ordinary, executor);
         assertEquals(List.of(), ordinary.events, "an ordinary onOpen goes to the executor");
         executor.runAll();
         assertEquals(List.of("open"), ordinary.events);
@@ -153,8 +160,7 @@ class CoreSessionTest {
     void thePeersCloseIsAnsweredOnTheReadingThreadWhenNothingIsQueued() {
         QueuedExecutor executor = new QueuedExecutor();
         RecordingHandler fresh = new RecordingHandler();
-        CoreSession s = new CoreSession(fresh, info(), Limits.DEFAULT, transport, executor);
-        s.start();
+        CoreSession s = started(fresh, executor);
         executor.runAll();
         s.onBytes(clientFrame(true, OpCode.CLOSE, new CloseStatus(1000, "bye").toPayload()));
         assertArrayEquals(serverFrame(OpCode.CLOSE, new byte[] {0x03, (byte) 0xE8}), transport.sent.get(0),
@@ -169,8 +175,7 @@ class CoreSessionTest {
     void aHandlerWhoseCloseNeverWaitsIsToldOnTheReadingThread() {
         QueuedExecutor executor = new QueuedExecutor();
         RecordingHandler quiet = new RecordingHandler(false, true);
-        CoreSession s = new CoreSession(quiet, info(), Limits.DEFAULT, transport, executor);
-        s.start();
+        CoreSession s = started(quiet, executor);
         executor.runAll();
         s.onBytes(clientFrame(true, OpCode.CLOSE, new CloseStatus(1001, "away").toPayload()));
         assertEquals(List.of("open", "close 1001 away"), quiet.events);
@@ -184,8 +189,7 @@ class CoreSessionTest {
     void aCloseReadBehindAQueuedMessageWaitsForItsDelivery() {
         QueuedExecutor executor = new QueuedExecutor();
         RecordingHandler quiet = new RecordingHandler(true, true);
-        CoreSession s = new CoreSession(quiet, info(), Limits.DEFAULT, transport, executor);
-        s.start();
+        CoreSession s = started(quiet, executor);
         ByteBuffer message = clientFrame(true, OpCode.TEXT, "last words");
         ByteBuffer close = clientFrame(true, OpCode.CLOSE, new CloseStatus(1000, "").toPayload());
         s.onBytes(ByteBuffer.allocate(message.remaining() + close.remaining()).put(message).put(close).flip());
@@ -211,8 +215,7 @@ class CoreSessionTest {
                 events.add("pong");
             }
         };
-        CoreSession s = new CoreSession(failing, info(), Limits.DEFAULT, transport, Runnable::run);
-        s.start();
+        CoreSession s = started(failing, Runnable::run);
         s.onBytes(clientFrame(true, OpCode.TEXT, "boom"));
         s.onBytes(clientFrame(true, OpCode.PONG, "late"));
         assertEquals(List.of("open", "error handler bug", "close 1011 Internal error"), failing.events);
@@ -252,8 +255,7 @@ class CoreSessionTest {
                 CoreSessionTest.<RuntimeException>sneakyThrow(new IOException("undeclared"));
             }
         };
-        CoreSession s = new CoreSession(sneaky, info(), Limits.DEFAULT, transport, Runnable::run);
-        s.start();
+        CoreSession s = started(sneaky, Runnable::run);
         s.onBytes(clientFrame(true, OpCode.TEXT, "boom"));
         assertEquals(List.of("open", "error undeclared", "close 1011 Internal error"), sneaky.events);
         assertEquals(1011, sentCloseCode());
@@ -818,7 +820,7 @@ class CoreSessionTest {
     }
 
     /** An executor that runs nothing until told: the handler is "busy" meanwhile. */
-    private static final class QueuedExecutor implements java.util.concurrent.Executor {
+    private static final class QueuedExecutor implements Executor {
         private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
 
         @Override
