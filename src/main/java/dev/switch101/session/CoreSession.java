@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.switch101.extension.Extension;
@@ -21,6 +20,7 @@ import dev.switch101.frame.FrameParserConfig;
 import dev.switch101.frame.FrameWriter;
 import dev.switch101.frame.OpCode;
 import dev.switch101.frame.ProtocolException;
+import dev.switch101.session.CloseState.InputEnd;
 
 /**
  * The state of one WebSocket connection between the transport and the application's
@@ -62,6 +62,8 @@ import dev.switch101.frame.ProtocolException;
  * does not read what we flush), by an abort one close timeout later. The session counts as
  * finished ({@link #onFinished}) once the handler has been told and the container has destroyed
  * the connection — or, should the container never say so, one close timeout after it was closed.
+ * Where the connection is in its ending, and which of these steps is due, is {@link CloseState}'s
+ * bookkeeping; this class acts on it.
  *
  * <p>The engine-side methods here are for the transport ({@code dev.switch101.io}) and the
  * session registry; the handler sees only a {@link WebSocketSession} view.
@@ -72,22 +74,6 @@ public final class CoreSession {
 
     /** Read buffers' worth of unhandled input at which reading pauses. */
     static final int MAX_BACKLOG_READS = 4;
-
-    /** After failing, how long the peer must have sent nothing before TCP is closed (see {@link #lingerThenClose}). */
-    static final long LINGER_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-
-    private enum State {
-        /** Frames flow both ways. */
-        OPEN,
-        /** We sent a close frame and wait for the peer's (bounded by the close timeout). */
-        CLOSE_SENT,
-        /** No more frames either way; the transport writes what is queued, then closes TCP. */
-        CLOSING
-    }
-
-    /** Why the input ended: the peer's close frame, or a protocol error (a close code to fail with). */
-    private record InputEnd(CloseStatus status, ProtocolException error) {
-    }
 
     private final FrameHandler handler;
     private final HandshakeInfo handshake;
@@ -106,20 +92,7 @@ public final class CoreSession {
     /** Read bytes not parsed yet because an extension suspended the input (a copy; at most one read). */
     private ByteBuffer heldInput;
     private final WebSocketSession view = new View();
-
-    private State state = State.OPEN;
-    private CloseStatus closeSent;
-    private InputEnd inputEnd;
-    private boolean inputEndHandled;
-    private boolean closeReported;
-    private boolean handlerTold;
-    private boolean connectionClosed;
-    /** The peer closed its side of the TCP connection (end of input). */
-    private boolean peerClosed;
-    /** We failed the connection and wait for the peer to stop sending before closing TCP. */
-    private boolean lingering;
-    private boolean destroyed;
-    private boolean finished;
+    private final CloseState ending;
     private volatile long lastActivity = System.nanoTime();
     private volatile long lastWritten = lastActivity;
     private final InputClocks inputClocks;
@@ -130,10 +103,6 @@ public final class CoreSession {
      * idle clock nor its frame clock runs (they restart when reading resumes).
      */
     private volatile boolean inputPaused;
-    private long closeSentAt;
-    private long inputEndedAt;
-    private long closingAt;
-    private long connectionClosedAt;
     private Runnable onFinished = () -> { };
 
     /**
@@ -191,6 +160,7 @@ public final class CoreSession {
         this.outbound = new OutboundMessages(transport, limits, this.extensions);
         this.idleTimeoutNanos = limits.idleTimeout().toNanos();
         this.inputClocks = new InputClocks(limits);
+        this.ending = new CloseState(limits.closeTimeout().toNanos());
     }
 
     /**
@@ -242,7 +212,7 @@ public final class CoreSession {
     public boolean onBytes(ByteBuffer bytes) {
         long now = System.nanoTime();
         lastActivity = now;
-        if (inputEnded()) {
+        if (ending.inputEnded()) {
             // After the close frame (or a protocol error) input is dropped (RFC 6455 §1.4), but
             // still read: a socket closed with unread input is reset, and a reset can destroy
             // our last frames on their way to the peer.
@@ -306,7 +276,7 @@ public final class CoreSession {
      */
     private boolean continueInput() {
         while (true) {
-            if (inputEnded()) {
+            if (ending.inputEnded()) {
                 heldInput = null;
                 return true;
             }
@@ -350,23 +320,11 @@ public final class CoreSession {
 
     /** The peer closed its side of the TCP connection. */
     public void onEndOfInput() {
-        boolean closeNow;
-        synchronized (this) {
-            peerClosed = true;
-            closeNow = lingering;
-            lingering = false;
+        switch (ending.peerEndedInput()) {
+            case CLOSE_NOW -> transport.closeAfterFlush(); // we failed the connection; the peer has stopped sending
+            case CLOSE_GOES_ON -> { } // a half-close after its close frame, or while we finish
+            case ABNORMAL -> closeAbnormally(null);
         }
-        if (closeNow) {
-            transport.closeAfterFlush(); // we failed the connection and the peer has stopped sending
-            return;
-        }
-        synchronized (this) {
-            if (inputEnd != null || state == State.CLOSING) {
-                // A half-close after its close frame, or while we finish: the close goes on.
-                return;
-            }
-        }
-        closeAbnormally(null);
     }
 
     /** The transport failed (reset, container shutdown); a plain end of stream counts as {@link #onEndOfInput}. */
@@ -380,13 +338,7 @@ public final class CoreSession {
 
     /** The transport has closed the TCP connection (or asked the container to). */
     public void onConnectionClosed() {
-        synchronized (this) {
-            if (!connectionClosed) {
-                connectionClosed = true;
-                connectionClosedAt = System.nanoTime();
-            }
-            state = State.CLOSING;
-        }
+        ending.connectionClosed(System.nanoTime());
         // Native compressor memory is freed now, or by its user as soon as it is done with it.
         extensions.close();
         // Whatever the handler was told so far, the connection is gone: nothing more will come.
@@ -399,9 +351,7 @@ public final class CoreSession {
      * session stops being counted once the handler has been told, too.
      */
     public void onDestroyed() {
-        synchronized (this) {
-            destroyed = true;
-        }
+        ending.destroyed();
         onConnectionClosed();
     }
 
@@ -412,10 +362,6 @@ public final class CoreSession {
         lastWritten = now;
     }
 
-    private synchronized boolean inputEnded() {
-        return inputEnd != null;
-    }
-
     /**
      * Ends the input; the close or failure is acted on behind the deliveries already queued.
      *
@@ -423,12 +369,8 @@ public final class CoreSession {
      *                     the thread resuming it), which then acts at once when nothing is queued
      */
     private void endInput(InputEnd end, boolean byInputOwner) {
-        synchronized (this) {
-            if (inputEnd != null) {
-                return;
-            }
-            inputEnd = end;
-            inputEndedAt = System.nanoTime();
+        if (!ending.endInput(end, System.nanoTime())) {
+            return;
         }
         if (byInputOwner && inlineThread != Thread.currentThread() && dispatch.isIdle()) {
             // Only this thread queues input, and nothing is queued: acting here keeps the order
@@ -442,48 +384,29 @@ public final class CoreSession {
 
     /** On the handler's queue, or from the sweeper once the close timeout has passed. */
     private void handleInputEnd() {
-        InputEnd end;
-        synchronized (this) {
-            if (inputEndHandled) {
-                return;
-            }
-            inputEndHandled = true;
-            end = inputEnd;
+        InputEnd end = ending.takeInputEnd();
+        if (end == null) {
+            return;
         }
-        if (end.error != null) {
-            fail(end.error.closeCode(), end.error.getMessage(), end.error);
+        if (end.error() != null) {
+            fail(end.error().closeCode(), end.error().getMessage(), end.error());
         } else {
-            answerClose(end.status);
+            answerClose(end.status());
         }
     }
 
     private void answerClose(CloseStatus status) {
-        CloseStatus reported;
-        CloseStatus reply = null;
-        synchronized (this) {
-            if (state == State.OPEN) {
-                // The peer started the close: answer with the same code (RFC 6455 §5.5.1), then close TCP.
-                reply = status.code() == CloseCodes.NO_STATUS ? status : new CloseStatus(status.code(), "");
-                reported = status;
-            } else if (state == State.CLOSE_SENT) {
-                reported = closeSent; // the peer answered ours
-            } else if (lingering) {
-                // We failed the connection (and told the handler), and the peer answers our close:
-                // it sends no more, so TCP can close now.
-                lingering = false;
-                reported = null;
-            } else {
-                return;
-            }
-            enterClosing();
+        CloseState.PeerCloseAnswer answer = ending.answerPeerClose(status, System.nanoTime());
+        if (answer == null) {
+            return;
         }
         // Reported before the transport is asked to close: a close it completes at once must
         // not be taken for a dropped connection.
-        if (reported != null) {
-            reportClose(reported, null);
+        if (answer.report() != null) {
+            reportClose(answer.report(), null);
         }
-        if (reply != null) {
-            transport.writeClose(closeFrame(reply));
+        if (answer.reply() != null) {
+            transport.writeClose(closeFrame(answer.reply()));
         }
         transport.closeAfterFlush();
     }
@@ -491,7 +414,7 @@ public final class CoreSession {
     private final class Inbound implements InboundFrames.Events {
         @Override
         public void onDataPart(MessageType type, ByteBuffer part, boolean last) {
-            if (inputEnded()) {
+            if (ending.inputEnded()) {
                 return;
             }
             ByteBuffer copy = copyOf(part);
@@ -504,10 +427,8 @@ public final class CoreSession {
 
         @Override
         public void onPing(ByteBuffer payload) {
-            synchronized (CoreSession.this) {
-                if (state != State.OPEN || inputEnd != null) {
-                    return; // no frame may follow our close frame
-                }
+            if (!ending.answersPings()) {
+                return; // no frame may follow a close frame
             }
             // RFC 6455 §5.5.2: a pong with the same payload, as soon as practical — ahead of
             // queued data. The transport bounds how many may wait for a peer that does not read.
@@ -519,7 +440,7 @@ public final class CoreSession {
 
         @Override
         public void onPong(ByteBuffer payload) {
-            if (inputEnded()) {
+            if (ending.inputEnded()) {
                 return;
             }
             ByteBuffer copy = copyOf(payload);
@@ -538,17 +459,13 @@ public final class CoreSession {
 
     // --- outbound, on application threads -------------------------------------------------
 
-    private synchronized boolean isOpen() {
-        return state == State.OPEN && !connectionClosed;
-    }
-
     /**
      * Whether {@code onClose} has run. Input read before it is delivered whatever ended the
      * connection meanwhile — our close frame, a failure, the peer's TCP close without a close frame —
      * since its report queues behind that input; input read after it never reaches the handler.
      */
-    private synchronized boolean handlerToldOfClose() {
-        return handlerTold;
+    private boolean handlerToldOfClose() {
+        return ending.handlerTold();
     }
 
     private void send(MessageType type, ByteBuffer data, boolean whole, boolean last, Object message)
@@ -588,7 +505,7 @@ public final class CoreSession {
     }
 
     private void ensureOpen() throws IOException {
-        if (!isOpen()) {
+        if (!ending.isOpen()) {
             throw new IOException("The WebSocket connection is closed");
         }
     }
@@ -603,74 +520,34 @@ public final class CoreSession {
             throw new IllegalArgumentException("Close code " + code + " may not be sent in a close frame");
         }
         CloseStatus status = new CloseStatus(code, reason == null ? "" : reason);
-        synchronized (this) {
-            if (state != State.OPEN || connectionClosed) {
-                return;
-            }
-            state = State.CLOSE_SENT;
-            closeSent = status;
-            closeSentAt = System.nanoTime();
+        if (ending.startClose(status, System.nanoTime())) {
+            transport.writeClose(closeFrame(status));
         }
-        transport.writeClose(closeFrame(status));
     }
 
     // --- timeouts, from the session sweeper -------------------------------------------------
 
     /** Enforces the idle, frame, message and close timeouts; called periodically. */
     public void checkTimeouts(long now) {
-        long closeTimeout = limits.closeTimeout().toNanos();
-        long idle = idleTimeoutNanos;
-        boolean idleClose;
-        String inputLate = null;
-        boolean answerNow;
-        boolean abort;
-        boolean quietAfterFailure = false;
-        CloseStatus unanswered = null;
-        synchronized (this) {
-            if (connectionClosed && !destroyed && now - connectionClosedAt > closeTimeout) {
-                // Bounded books: a container that never calls destroy does not leak the session.
-                LOG.log(Level.DEBUG, "The container did not destroy a closed connection; no longer counted");
-                destroyed = true;
-            }
-            boolean paused = inputPaused; // our back-pressure, not the peer's slowness
-            idleClose = state == State.OPEN && inputEnd == null && idle > 0 && !paused && now - lastActivity > idle;
-            if (state != State.CLOSING && inputEnd == null && !paused) {
-                inputLate = inputClocks.overrun(now);
-            }
-            // The messages before the peer's close are not getting through: the handler is stuck,
-            // or the peer stopped reading our replies for a close timeout.
-            answerNow = inputEnd != null && !inputEndHandled && now - inputEndedAt > closeTimeout
-                    && now - lastWritten > closeTimeout;
-            if (state == State.CLOSE_SENT && inputEnd == null && now - closeSentAt > closeTimeout) {
-                // The peer never answered our close frame (RFC 6455 §7.1.1): close TCP anyway.
-                unanswered = closeSent;
-                enterClosing();
-            }
-            if (lingering && now - lastActivity > LINGER_QUIET_NANOS) {
-                lingering = false;
-                quietAfterFailure = true;
-            }
-            // The peer does not read what is left to flush: drop it.
-            abort = unanswered != null
-                    || (state == State.CLOSING && !connectionClosed && now - closingAt > closeTimeout);
-        }
+        CloseState.Due due = ending.due(now, idleTimeoutNanos, lastActivity, lastWritten, inputPaused);
+        String inputLate = due.inputClocksRun() ? inputClocks.overrun(now) : null;
         if (inputLate != null) {
             // Like a protocol error: the input ends here (what follows is read and dropped), and
             // the failure is answered behind the messages before it.
             endInput(new InputEnd(null, new ProtocolException(CloseCodes.POLICY_VIOLATION, inputLate)), false);
-        } else if (idleClose) {
+        } else if (due.idleClose()) {
             close(CloseCodes.GOING_AWAY, "Idle timeout");
         }
-        if (answerNow) {
+        if (due.answerInputEnd()) {
             handleInputEnd();
         }
-        if (unanswered != null) {
-            reportClose(unanswered, null);
+        if (due.unanswered() != null) {
+            reportClose(due.unanswered(), null);
         }
-        if (quietAfterFailure) {
+        if (due.quietAfterFailure()) {
             transport.closeAfterFlush();
         }
-        if (abort) {
+        if (due.abort()) {
             transport.abort();
         }
         finishIfDone();
@@ -684,17 +561,13 @@ public final class CoreSession {
     void fail(int code, String reason, Throwable cause) {
         // CloseStatus.toPayload truncates a long reason to 123 bytes on a code point boundary.
         CloseStatus status = new CloseStatus(code, reason == null ? "" : reason);
-        boolean sendClose;
-        synchronized (this) {
-            if (state == State.CLOSING) {
-                return;
-            }
-            sendClose = state == State.OPEN;
-            enterClosing();
+        CloseState.Failing failing = ending.fail(System.nanoTime());
+        if (failing == CloseState.Failing.ALREADY_CLOSING) {
+            return;
         }
         LOG.log(Level.DEBUG, "Failing WebSocket connection with {0}: {1}", code, reason);
         reportClose(status, cause);
-        if (sendClose) {
+        if (failing == CloseState.Failing.WITH_CLOSE_FRAME) {
             transport.writeClose(closeFrame(status));
         }
         lingerThenClose();
@@ -706,17 +579,13 @@ public final class CoreSession {
      * the message we refused with 1009, say, would see a broken pipe instead of our close code.
      * So after failing, what the peer sends is read and dropped, and TCP is closed when the peer
      * closes its side, answers our close frame, or has sent nothing for
-     * {@link #LINGER_QUIET_NANOS} ({@link #checkTimeouts}); a peer that keeps sending is dropped
-     * one close timeout later, like any close that makes no progress.
+     * {@link CloseState#LINGER_QUIET_NANOS} ({@link #checkTimeouts}); a peer that keeps sending is
+     * dropped one close timeout later, like any close that makes no progress.
      */
     private void lingerThenClose() {
-        synchronized (this) {
-            if (!peerClosed && !connectionClosed) {
-                lingering = true;
-                return;
-            }
+        if (!ending.lingerWhilePeerSends()) {
+            transport.closeAfterFlush();
         }
-        transport.closeAfterFlush();
     }
 
     /** Drops the connection now, without a close handshake (the application is stopping). */
@@ -725,37 +594,22 @@ public final class CoreSession {
     }
 
     private void closeAbnormally(Throwable cause) {
-        synchronized (this) {
-            enterClosing();
-        }
+        ending.abort(System.nanoTime());
         reportClose(new CloseStatus(CloseCodes.ABNORMAL, ""), cause);
         transport.abort();
     }
 
-    /** Under the lock. */
-    private void enterClosing() {
-        if (state != State.CLOSING) {
-            state = State.CLOSING;
-            closingAt = System.nanoTime();
-        }
-    }
-
     /** Tells the handler, once, behind every callback already queued. */
     private void reportClose(CloseStatus status, Throwable cause) {
-        synchronized (this) {
-            if (closeReported) {
-                return;
-            }
-            closeReported = true;
+        if (!ending.reportClose()) {
+            return;
         }
         Runnable report = () -> {
             if (cause != null) {
                 invoke(() -> handler.onError(cause));
             }
             invoke(() -> handler.onClose(status));
-            synchronized (this) {
-                handlerTold = true;
-            }
+            ending.markHandlerTold();
             finishIfDone();
         };
         // With no callback queued or running, a handler whose close never waits is told here,
@@ -766,13 +620,9 @@ public final class CoreSession {
     }
 
     private void finishIfDone() {
-        synchronized (this) {
-            if (finished || !handlerTold || !destroyed) {
-                return;
-            }
-            finished = true;
+        if (ending.finish()) {
+            onFinished.run();
         }
-        onFinished.run();
     }
 
     /** Delivers input to the handler, counted in the read backlog until the callback has run. */
@@ -846,7 +696,7 @@ public final class CoreSession {
 
         @Override
         public boolean isOpen() {
-            return CoreSession.this.isOpen();
+            return ending.isOpen();
         }
 
         @Override
