@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * Chooses the extensions of a connection from the client's offers (RFC 6455 §9.1).
@@ -80,9 +80,11 @@ public final class ExtensionNegotiator {
         if (Objects.requireNonNull(accepted, "accepted").isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(accepted.stream()
-                .map(extension -> extension.response().toHeaderValue())
-                .collect(Collectors.joining(", ")));
+        StringJoiner value = new StringJoiner(", ");
+        for (Extension extension : accepted) {
+            value.add(extension.response().toHeaderValue());
+        }
+        return Optional.of(value.toString());
     }
 
     private static void checkConsistent(ExtensionOffer offer, Extension extension) {

@@ -15,6 +15,14 @@ public final class AcceptKey {
 
     /** The GUID fixed by RFC 6455 §1.3. */
     static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    private static final byte[] GUID_BYTES = GUID.getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * A digest to copy: {@code MessageDigest.getInstance} looks the algorithm up among the
+     * security providers on every call (some 2 KB of garbage per handshake); a clone is a copy
+     * of a few words of state. {@code null} where the provider's digest cannot be cloned.
+     */
+    private static final MessageDigest PROTOTYPE = cloneableSha1();
 
     private AcceptKey() {
     }
@@ -25,11 +33,33 @@ public final class AcceptKey {
      */
     public static String of(String secWebSocketKey) {
         Objects.requireNonNull(secWebSocketKey, "secWebSocketKey");
-        byte[] digest = sha1().digest((secWebSocketKey + GUID).getBytes(StandardCharsets.US_ASCII));
-        return Base64.getEncoder().encodeToString(digest);
+        MessageDigest sha1 = sha1();
+        sha1.update(secWebSocketKey.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getEncoder().encodeToString(sha1.digest(GUID_BYTES));
     }
 
     private static MessageDigest sha1() {
+        if (PROTOTYPE != null) {
+            try {
+                return (MessageDigest) PROTOTYPE.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError("cloned once already", e);
+            }
+        }
+        return newSha1();
+    }
+
+    private static MessageDigest cloneableSha1() {
+        MessageDigest digest = newSha1();
+        try {
+            digest.clone();
+            return digest;
+        } catch (CloneNotSupportedException e) {
+            return null; // a provider whose digests cannot be copied: one lookup per handshake
+        }
+    }
+
+    private static MessageDigest newSha1() {
         try {
             return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {

@@ -123,6 +123,9 @@ public final class HandshakeValidator {
 
     /** HTTP-version = "HTTP/" DIGIT "." DIGIT (RFC 9112 §2.3); HTTP/2 and later are written "HTTP/2.0" by servers. */
     static boolean isHttp11OrLater(String protocol) {
+        if ("HTTP/1.1".equals(protocol)) {
+            return true; // what every client sends: no need to take it apart
+        }
         if (protocol == null || !protocol.startsWith("HTTP/")) {
             return false;
         }
@@ -138,7 +141,15 @@ public final class HandshakeValidator {
     }
 
     private static boolean isDigits(String s) {
-        return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One Host line holding one authority: a second one (or a comma list) makes the target ambiguous. */

@@ -31,7 +31,12 @@ final class ContainerFields {
      * @throws IllegalAccessException if the field cannot be read
      */
     static Optional<Object> value(Object owner, String name) throws IllegalAccessException {
-        Optional<Field> field = FIELDS.get(owner.getClass()).computeIfAbsent(name, n -> find(owner.getClass(), n));
+        Class<?> type = owner.getClass();
+        Map<String, Optional<Field>> fields = FIELDS.get(type);
+        Optional<Field> field = fields.get(name); // once per connection: no lambda unless it is the first
+        if (field == null) {
+            field = fields.computeIfAbsent(name, n -> find(type, n));
+        }
         return field.isEmpty() ? Optional.empty() : Optional.ofNullable(field.get().get(owner));
     }
 

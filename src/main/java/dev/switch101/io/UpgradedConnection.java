@@ -151,8 +151,8 @@ final class UpgradedConnection {
      */
     Optional<Executor> ioThread() {
         try {
-            return ContainerFields.value(connection, "ioExecutor").filter(Executor.class::isInstance)
-                    .map(Executor.class::cast);
+            return ContainerFields.value(connection, "ioExecutor").orElse(null) instanceof Executor executor
+                    ? Optional.of(executor) : Optional.empty();
         } catch (ReflectiveOperationException | RuntimeException e) {
             // Said once, as a warning, by the handler that falls back; this is the why.
             LOG.log(Level.DEBUG, "The container's I/O thread is not readable: {0}", e.toString());

@@ -2,6 +2,7 @@ package dev.switch101.server;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -14,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class EndpointTable {
 
     private final List<EndpointRegistration> endpoints = new CopyOnWriteArrayList<>();
+    /** The endpoints whose paths have no variables, by path: the best match whenever one is found. */
+    private final Map<String, EndpointRegistration> exact = new ConcurrentHashMap<>();
 
     /**
      * @throws IllegalStateException if an endpoint with an equivalent path is registered
@@ -26,10 +29,17 @@ final class EndpointTable {
             }
         }
         endpoints.add(endpoint);
+        if (endpoint.path().isExact()) {
+            exact.put(endpoint.path().template(), endpoint);
+        }
     }
 
     /** The best endpoint for a path within the application, with the template's values, or {@code null}. */
     WebSocketServer.Match match(String path) {
+        EndpointRegistration literal = exact.get(path);
+        if (literal != null) {
+            return new WebSocketServer.Match(literal, Map.of()); // all segments literal: nothing beats it
+        }
         EndpointRegistration best = null;
         Map<String, String> bestValues = null;
         for (EndpointRegistration endpoint : endpoints) {

@@ -117,24 +117,34 @@ public final class PathTemplate {
      * @return the variables' values (empty for an exact template), or {@code null} if the path does not match
      */
     public Map<String, String> match(String path) {
-        List<String> parts = split(path);
-        if (parts.size() != segments.size()) {
-            return null;
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < parts.size(); i++) {
+        // Walks the path's segments in place: this runs for every endpoint a handshake could be
+        // for, so it allocates nothing unless the template has variables and the path matches.
+        Map<String, String> values = null;
+        int start = path.startsWith("/") ? 1 : 0;
+        for (int i = 0; i < segments.size(); i++) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            if ((slash < 0) != (i == segments.size() - 1)) {
+                return null; // the path has fewer or more segments than the template
+            }
             String segment = segments.get(i);
-            String part = parts.get(i);
-            if (isVariable(segment)) {
+            if (!isVariable(segment)) {
+                if (end - start != segment.length() || !path.startsWith(segment, start)) {
+                    return null;
+                }
+            } else {
+                String part = path.substring(start, end);
                 if (part.isEmpty() || part.equals(".") || part.equals("..")) {
                     return null;
                 }
+                if (values == null) {
+                    values = new LinkedHashMap<>();
+                }
                 values.put(segment.substring(1, segment.length() - 1), part);
-            } else if (!segment.equals(part)) {
-                return null;
             }
+            start = end + 1;
         }
-        return values;
+        return values == null ? Map.of() : values;
     }
 
     private static boolean isVariable(String segment) {

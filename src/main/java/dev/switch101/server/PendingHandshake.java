@@ -91,7 +91,7 @@ final class PendingHandshake implements AcceptedHandshake {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> parameters.put(k, List.of(v)));
         String query = request.getQueryString();
-        String uri = RequestTarget.uri(request).toString(); // checked before any handshake: cannot fail here
+        String uri = RequestTarget.uriText(request); // checked before any handshake: a URI, and cannot fail here
         return new HandshakeInfo(uri, headers, query, parameters, pathParameters, subprotocol, extensions,
                 request.getUserPrincipal(), request.getSession(false), request.isSecure());
     }

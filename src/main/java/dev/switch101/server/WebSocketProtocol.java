@@ -11,7 +11,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switch101.extension.Extension;
-import dev.switch101.extension.ExtensionFactory;
 import dev.switch101.extension.ExtensionNegotiator;
 import dev.switch101.extension.ExtensionOffer;
 import dev.switch101.extension.ExtensionOfferParser;
@@ -120,14 +119,15 @@ final class WebSocketProtocol implements UpgradeProtocol {
         }
         List<ExtensionOffer> offers = ExtensionOfferParser.parse(handshake.headers(ExtensionOfferParser.HEADER),
                 malformed -> LOG.log(Level.DEBUG, "Malformed extension offer ignored: {0}", malformed));
-        List<ExtensionFactory> factories = server.extensionsFor(endpoint);
-        List<Extension> extensions = new ExtensionNegotiator(factories).negotiate(endpoint.extensionSelector()
-                .select(factories.stream().map(ExtensionFactory::name).toList(), offers));
+        ExtensionChoice choice = server.extensionsFor(endpoint);
+        List<Extension> extensions = choice.negotiator()
+                .negotiate(endpoint.extensionSelector().select(choice.names(), offers));
+        List<String> accepted = new ArrayList<>(extensions.size());
+        for (Extension extension : extensions) {
+            accepted.add(extension.response().toHeaderValue());
+        }
         ExtensionNegotiator.responseHeader(extensions)
-                .ifPresent(v -> headers.put(ExtensionOfferParser.HEADER, List.of(v)));
-
-        List<String> accepted = new ArrayList<>();
-        extensions.forEach(e -> accepted.add(e.response().toHeaderValue()));
+                .ifPresent(value -> headers.put(ExtensionOfferParser.HEADER, List.of(value)));
         PendingHandshake pending = new PendingHandshake(request, pathParameters, subprotocol.orElse(""), accepted);
         endpoint.hook().modifyHandshake(pending);
         // The handler last: it may hold an endpoint instance (CDI), released when its connection

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 import jakarta.servlet.ServletContext;
@@ -61,6 +63,10 @@ public final class WebSocketServer {
 
     private final EndpointTable endpoints = new EndpointTable();
     private final List<ExtensionFactory> extensions = new CopyOnWriteArrayList<>();
+    /** How many extensions have been added: a cached {@link ExtensionChoice} from fewer is stale. */
+    private final AtomicInteger extensionsAdded = new AtomicInteger();
+    /** By extension policy (the server's, and any endpoint's own). */
+    private final Map<DeflateConfig, ExtensionChoice> extensionChoices = new ConcurrentHashMap<>();
     private final OriginPolicy originPolicy;
     private final HostAllowList allowedHosts;
     private final Limits limits;
@@ -137,6 +143,7 @@ public final class WebSocketServer {
     /** Adds an extension the server can negotiate (e.g. permessage-deflate). */
     public void addExtension(ExtensionFactory factory) {
         extensions.add(factory);
+        extensionsAdded.incrementAndGet(); // after the add: a choice made meanwhile is stale
     }
 
     /** The endpoint for a path within the application, with the template's values, or {@code null}. */
@@ -164,8 +171,15 @@ public final class WebSocketServer {
     }
 
     /** The extensions an endpoint negotiates: the application's, then permessage-deflate unless it is off. */
-    List<ExtensionFactory> extensionsFor(EndpointRegistration endpoint) {
-        return withDeflate(endpoint.deflate() != null ? endpoint.deflate() : deflate);
+    ExtensionChoice extensionsFor(EndpointRegistration endpoint) {
+        DeflateConfig policy = endpoint.deflate() != null ? endpoint.deflate() : deflate;
+        int generation = extensionsAdded.get(); // read before the list: an extension added meanwhile makes this stale
+        ExtensionChoice choice = extensionChoices.get(policy);
+        if (choice == null || choice.generation() != generation) {
+            choice = ExtensionChoice.of(withDeflate(policy), generation);
+            extensionChoices.put(policy, choice);
+        }
+        return choice;
     }
 
     private List<ExtensionFactory> withDeflate(DeflateConfig policy) {
@@ -173,9 +187,12 @@ public final class WebSocketServer {
             return extensions;
         }
         List<ExtensionFactory> all = new ArrayList<>(extensions);
-        if (all.stream().noneMatch(f -> f.name().equals(DeflateAgreement.NAME))) {
-            all.add(new PerMessageDeflateFactory(policy, deflatePool));
+        for (ExtensionFactory factory : all) {
+            if (factory.name().equals(DeflateAgreement.NAME)) {
+                return all; // the application brought its own
+            }
         }
+        all.add(new PerMessageDeflateFactory(policy, deflatePool));
         return all;
     }
 

@@ -71,22 +71,33 @@ public final class RequestTarget {
      * @throws MalformedTargetException if a percent-escape is bad or the URL is still no URI
      */
     public static URI uri(HttpServletRequest request) {
-        // Built anew when asked (twice a handshake: the filter's check and the connection's
-        // handshake info), not kept as a request attribute: a container may keep an upgraded
-        // request and its attributes for the connection's life (Undertow does), and a parsed
-        // URI is some 400 bytes.
+        // Built anew when asked, not kept as a request attribute: a container may keep an
+        // upgraded request and its attributes for the connection's life (Undertow does), and a
+        // parsed URI is some 400 bytes.
+        try {
+            return new URI(uriText(request));
+        } catch (URISyntaxException e) {
+            // E.g. a Host the container let through that no URI can carry: the same verdict.
+            throw new MalformedTargetException("the request URL is not a URI");
+        }
+    }
+
+    /**
+     * The text of {@link #uri}, without parsing it as a URI: for a request whose target
+     * {@link #problem} has passed, which the text then is.
+     *
+     * @param request the request
+     * @return the escaped URL and query
+     * @throws MalformedTargetException if a percent-escape is bad
+     */
+    public static String uriText(HttpServletRequest request) {
         String query = request.getQueryString();
         if (query != null) {
             PercentEncoding.checkEscapes(query, "the query");
         }
         String url = request.getRequestURL().toString();
         PercentEncoding.checkEscapes(url, "the path");
-        try {
-            return new URI(PercentEncoding.escapeForUri(url)
-                    + (query == null ? "" : "?" + PercentEncoding.escapeForUri(query)));
-        } catch (URISyntaxException e) {
-            // E.g. a Host the container let through that no URI can carry: the same verdict.
-            throw new MalformedTargetException("the request URL is not a URI");
-        }
+        String escaped = PercentEncoding.escapeForUri(url);
+        return query == null ? escaped : escaped + "?" + PercentEncoding.escapeForUri(query);
     }
 }

@@ -1,6 +1,8 @@
 package dev.switch101.upgrade;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,9 +16,23 @@ public final class UpgradeRequests {
     private UpgradeRequests() {
     }
 
-    /** Every value of every occurrence of a header, in order (header names are case-insensitive). */
+    /** Every value of every occurrence of a header, in order (header names are case-insensitive); unmodifiable. */
     public static List<String> headers(HttpServletRequest request, String name) {
-        return Collections.list(request.getHeaders(name));
+        // Most handshake headers occur once or not at all: no ten-slot list for those.
+        Enumeration<String> values = request.getHeaders(name);
+        if (values == null || !values.hasMoreElements()) {
+            return List.of();
+        }
+        String first = values.nextElement();
+        if (!values.hasMoreElements()) {
+            return Collections.singletonList(first);
+        }
+        List<String> all = new ArrayList<>(4);
+        all.add(first);
+        while (values.hasMoreElements()) {
+            all.add(values.nextElement());
+        }
+        return Collections.unmodifiableList(all);
     }
 
     /**
@@ -47,10 +63,20 @@ public final class UpgradeRequests {
         if (protocol == null || !protocol.regionMatches(true, 0, "HTTP/1.", 0, 7)) {
             return false;
         }
-        String minor = protocol.substring(7);
-        // ASCII digits only (RFC 5234 DIGIT): Character.isDigit would take any Unicode digit.
-        return !minor.isEmpty() && minor.length() <= 3 && minor.chars().allMatch(c -> c >= '0' && c <= '9')
-                && Integer.parseInt(minor) >= 1;
+        int length = protocol.length() - 7;
+        if (length < 1 || length > 3) {
+            return false;
+        }
+        int minor = 0;
+        for (int i = 7; i < protocol.length(); i++) {
+            char c = protocol.charAt(i);
+            // ASCII digits only (RFC 5234 DIGIT): Character.isDigit would take any Unicode digit.
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            minor = minor * 10 + (c - '0');
+        }
+        return minor >= 1;
     }
 
     /** Whether the request came over HTTP/2 or later, where {@code Upgrade} has no meaning. */

@@ -55,6 +55,18 @@ class PathTemplateTest {
     }
 
     @Test
+    void segmentsCompareWholeWhereverTheSlashesFall() {
+        assertNull(new PathTemplate("/ab/c").match("/a/bc"));
+        assertNull(new PathTemplate("/a/bc").match("/a/b"));
+        assertNull(new PathTemplate("/a/b").match("/a/bc"));
+        assertEquals(Map.of(), new PathTemplate("/").match("/"));
+        assertNull(new PathTemplate("/").match("/x"));
+        assertNull(new PathTemplate("/{x}").match("/"));
+        assertEquals(Map.of("x", "b"), new PathTemplate("/a/{x}/c").match("/a/b/c"));
+        assertNull(new PathTemplate("/a/{x}/c").match("/a/b/d"));
+    }
+
+    @Test
     void trailingSlashIsASegmentOfItsOwn() {
         // §3.1.1: "/a/{x}" does not match "/a/b/" (a different segment count).
         assertNull(new PathTemplate("/a/{x}").match("/a/b/"));
