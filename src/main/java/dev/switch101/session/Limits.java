@@ -97,7 +97,19 @@ public record Limits(long maxFramePayload, long maxMessageSize, int readBufferSi
      * @throws IllegalArgumentException for a value that is not a number
      */
     public static Limits from(Function<String, String> config) {
-        Limits d = DEFAULT;
+        return from(config, DEFAULT);
+    }
+
+    /**
+     * Limits read from configuration over others, e.g. an endpoint's own settings over the
+     * application's.
+     *
+     * @param config a lookup of {@code dev.switch101.<name>} keys, returning {@code null} for unset ones
+     * @param base   the limits a key that is not set keeps
+     * @throws IllegalArgumentException for a value that is not a number
+     */
+    public static Limits from(Function<String, String> config, Limits base) {
+        Limits d = base;
         return new Limits(
                 longOf(config, "maxFramePayload", d.maxFramePayload),
                 longOf(config, "maxMessageSize", d.maxMessageSize),

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.switch101.it.fixtures.TestEndpoints;
+import dev.switch101.it.fixtures.TimedReaderEcho;
 import dev.switch101.it.support.ClientProcess;
 import dev.switch101.it.support.DeployedTarget;
 import dev.switch101.it.support.EchoCheck;
@@ -33,7 +34,9 @@ import dev.switch101.it.support.TargetContainer;
  *       {@code /slow-frame}) fails the connection with 1008 (policy violation, RFC 6455 §7.4.1).</li>
  *   <li>A fragmented message a frame at a time, each frame complete at once: neither the idle nor
  *       the frame timeout fires; the message timeout ({@code dev.switch101.messageTimeoutMillis};
- *       2 s on {@code /slow-message}) fails the connection with 1008. The peer is Node's {@code ws}.</li>
+ *       2 s on {@code /slow-message}) fails the connection with 1008. The peer is Node's {@code ws}.
+ *       The same for a Jakarta endpoint that sets its own message timeout as a user property of its
+ *       config and reads each message with a {@code Reader} ({@code /slow-message-jakarta}).</li>
  *   <li>Many connections that complete the handshake and never send: the idle timeout
  *       ({@code dev.switch101.idleTimeoutMillis}; 1 s on {@code /idle}) closes each with 1001.
  *       Connections that never even send their request are the container's to time out (its
@@ -69,6 +72,16 @@ class SlowPeerIT extends DeployedTarget {
         ClientProcess.requireNodeWs();
         ClientProcess.assertSucceeds(List.of("node", ClientProcess.CLIENTS.resolve("trickled-message.mjs").toString(),
                 ClientProcess.wsUrl(base(), "slow-message"), ClientProcess.echoUrl(base()),
+                Long.toString(TestEndpoints.SLOW_MESSAGE_TIMEOUT.toMillis())), Duration.ofSeconds(60));
+    }
+
+    // A Jakarta endpoint could not have timeouts of its own, only the application's (5 minutes by
+    // default), and a Reader handler holds a thread for as long as the message stays open.
+    @Test
+    void aJakartaEndpointsOwnMessageTimeoutFailsANodeWsPeerTricklingIntoItsReaderWith1008() {
+        ClientProcess.requireNodeWs();
+        ClientProcess.assertSucceeds(List.of("node", ClientProcess.CLIENTS.resolve("trickled-message.mjs").toString(),
+                ClientProcess.wsUrl(base(), TimedReaderEcho.PATH.substring(1)), ClientProcess.echoUrl(base()),
                 Long.toString(TestEndpoints.SLOW_MESSAGE_TIMEOUT.toMillis())), Duration.ofSeconds(60));
     }
 

@@ -156,10 +156,22 @@ public final class EngineServerContainer extends ClientlessContainer implements 
     private synchronized void deploy(ServerEndpointConfig config, PathTemplate checked) throws DeploymentException {
         JakartaEndpoint endpoint = new JakartaEndpoint(config, containerDefaults, this, instances);
         rules.admit(config, endpoint.configuratorMakesInstances());
+        EndpointRegistration registration = registration(endpoint, config, checked);
         try {
-            server.addEndpoint(endpoint.registration(checked.template(), server.limits()));
+            server.addEndpoint(registration);
         } catch (IllegalStateException e) {
             // Another (engine-level) endpoint of the application has this or an equivalent path.
+            throw new DeploymentException("Cannot deploy " + config.getEndpointClass().getName() + " at '"
+                    + config.getPath() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The endpoint on the engine's interface; a limit's user property that is no number, or too small, is refused. */
+    private EndpointRegistration registration(JakartaEndpoint endpoint, ServerEndpointConfig config, PathTemplate path)
+            throws DeploymentException {
+        try {
+            return endpoint.registration(path.template(), server.limits());
+        } catch (IllegalArgumentException e) {
             throw new DeploymentException("Cannot deploy " + config.getEndpointClass().getName() + " at '"
                     + config.getPath() + "': " + e.getMessage(), e);
         }
@@ -187,7 +199,7 @@ public final class EngineServerContainer extends ClientlessContainer implements 
                     + "HttpServletResponse");
         }
         PathTemplate path = EndpointRules.checkConfig(config);
-        EndpointRegistration registration = upgradeEndpoint(config).registration(path.template(), server.limits());
+        EndpointRegistration registration = registration(upgradeEndpoint(config), config, path);
         UpgradeDecision decision = server.handshake(request, registration,
                 pathParameters == null ? Map.of() : pathParameters);
         try {

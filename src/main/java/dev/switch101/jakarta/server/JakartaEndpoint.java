@@ -1,6 +1,7 @@
 package dev.switch101.jakarta.server;
 
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -62,7 +63,11 @@ final class JakartaEndpoint {
      * buffer sizes can only narrow what the engine lets through, so without this a declared
      * 32 MiB would still be refused at the engine's 1 MiB (Jakarta WebSocket 2.1 §4.7). The user
      * property {@value #INLINE_CALLBACKS} ({@code true} or {@code false}, as a Boolean or a String)
-     * sets inline callbacks for this endpoint, over the application's context-param.
+     * sets inline callbacks for this endpoint, over the application's context-param; so do the
+     * limits' keys ({@code dev.switch101.messageTimeoutMillis}, {@code dev.switch101.maxMessageSize}
+     * and the others of {@link Limits#from}, as a Number or a String) for the endpoint's limits.
+     *
+     * @throws IllegalArgumentException if a limit's user property is no number, or too small
      */
     EndpointRegistration registration(String path, Limits defaults) {
         EndpointRegistration registration = EndpointRegistration.perHandshake(path, this::open)
@@ -70,16 +75,19 @@ final class JakartaEndpoint {
                 .withSubprotocolSelector(calls.subprotocolSelector())
                 .withExtensionSelector(calls.extensionSelector())
                 .withOriginCheck(calls.originCheck());
-        Object inline = config.getUserProperties().get(INLINE_CALLBACKS);
+        Map<String, Object> properties = config.getUserProperties();
+        Object inline = properties.get(INLINE_CALLBACKS);
         if (inline != null) {
             registration = registration.withInlineCallbacks(Boolean.parseBoolean(inline.toString().trim()));
         }
+        Limits limits = Limits.from(key -> properties.get(key) == null ? null : properties.get(key).toString(),
+                defaults);
         long declared = largestDeclaredMessageSize(config.getEndpointClass());
-        if (declared <= defaults.maxMessageSize() && declared <= defaults.maxFramePayload()) {
-            return registration;
+        if (declared > limits.maxMessageSize() || declared > limits.maxFramePayload()) {
+            limits = limits.withMaxMessageSize(Math.max(declared, limits.maxMessageSize()),
+                    Math.max(declared, limits.maxFramePayload()));
         }
-        return registration.withLimits(defaults.withMaxMessageSize(Math.max(declared, defaults.maxMessageSize()),
-                Math.max(declared, defaults.maxFramePayload())));
+        return limits.equals(defaults) ? registration : registration.withLimits(limits);
     }
 
     /** The largest {@code @OnMessage(maxMessageSize)} of the class's public methods; -1 if none declares one. */
