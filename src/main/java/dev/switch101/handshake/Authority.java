@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.switch101.http.HeaderTokens;
+
 /**
  * A host and port as they appear in a {@code Host} header or an origin: {@code uri-host [":" port]}
  * (RFC 3986 §3.2.2, §3.2.3). The host is lower-cased and a missing port is filled in, so two
@@ -54,17 +56,8 @@ record Authority(String host, int port) {
     }
 
     private static Optional<Integer> parsePort(String text) {
-        // Bounded length keeps Integer.parseInt from overflowing; more than five digits is no port anyway.
-        if (text.length() > 5) {
-            return Optional.empty();
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return Optional.empty();
-            }
-        }
-        int port = Integer.parseInt(text);
-        return port <= 65535 ? Optional.of(port) : Optional.empty();
+        int port = HeaderTokens.decimal(text, 0, 5); // more than five digits is no port anyway
+        return port >= 0 && port <= 65535 ? Optional.of(port) : Optional.empty();
     }
 
     /**

@@ -133,23 +133,12 @@ public final class HandshakeValidator {
         int dot = version.indexOf('.');
         String major = dot < 0 ? version : version.substring(0, dot);
         String minor = dot < 0 ? "0" : version.substring(dot + 1);
-        if (!isDigits(major) || !isDigits(minor) || major.length() > 3 || minor.length() > 3) {
+        int majorNumber = HeaderTokens.decimal(major, 0, 3);
+        int minorNumber = HeaderTokens.decimal(minor, 0, 3);
+        if (majorNumber < 0 || minorNumber < 0) {
             return false;
         }
-        int majorNumber = Integer.parseInt(major);
-        return majorNumber > 1 || (majorNumber == 1 && Integer.parseInt(minor) >= 1);
-    }
-
-    private static boolean isDigits(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return majorNumber > 1 || (majorNumber == 1 && minorNumber >= 1);
     }
 
     /** One Host line holding one authority: a second one (or a comma list) makes the target ambiguous. */

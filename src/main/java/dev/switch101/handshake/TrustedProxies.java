@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.switch101.http.HeaderTokens;
+
 /**
  * The peers whose {@code Forwarded} / {@code X-Forwarded-*} headers are believed: a list of IP
  * addresses and CIDR blocks, IPv4 and IPv6 ({@code 10.0.0.0/8, 192.168.1.7, ::1, fd00::/8}).
@@ -116,11 +118,8 @@ public final class TrustedProxies {
         byte[] bytes = new byte[4];
         for (int i = 0; i < 4; i++) {
             String part = parts[i];
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return Optional.empty();
-            }
-            int value = Integer.parseInt(part);
-            if (value > 255) {
+            int value = HeaderTokens.decimal(part, 0, 3);
+            if (value < 0 || value > 255) {
                 return Optional.empty();
             }
             bytes[i] = (byte) value;

@@ -197,6 +197,30 @@ public final class HeaderTokens {
         return s.substring(begin, end);
     }
 
+    /**
+     * The value of a short decimal: {@code text} from {@code from} to its end, 1 to
+     * {@code maxDigits} ASCII digits (RFC 5234 DIGIT; {@code Character.isDigit} would take any
+     * Unicode digit). Leading zeros are the caller's to refuse where a grammar forbids them.
+     *
+     * @param maxDigits at most 9, so that the value fits in an {@code int}
+     * @return the value, or -1 if the text is empty, longer than {@code maxDigits} or not all digits
+     */
+    public static int decimal(String text, int from, int maxDigits) {
+        int length = text.length() - from;
+        if (length < 1 || length > maxDigits) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     private static boolean isOws(char c) {
         return c == ' ' || c == '\t';
     }

@@ -63,20 +63,7 @@ public final class UpgradeRequests {
         if (protocol == null || !protocol.regionMatches(true, 0, "HTTP/1.", 0, 7)) {
             return false;
         }
-        int length = protocol.length() - 7;
-        if (length < 1 || length > 3) {
-            return false;
-        }
-        int minor = 0;
-        for (int i = 7; i < protocol.length(); i++) {
-            char c = protocol.charAt(i);
-            // ASCII digits only (RFC 5234 DIGIT): Character.isDigit would take any Unicode digit.
-            if (c < '0' || c > '9') {
-                return false;
-            }
-            minor = minor * 10 + (c - '0');
-        }
-        return minor >= 1;
+        return HeaderTokens.decimal(protocol, 7, 3) >= 1; // the minor version
     }
 
     /** Whether the request came over HTTP/2 or later, where {@code Upgrade} has no meaning. */

@@ -109,4 +109,19 @@ class HeaderTokensTest {
     void SplitOutsideQuotesKeepsEmptyPieces() {
         assertEquals(List.of("a", "", "b=\"x;y\"", ""), HeaderTokens.splitOutsideQuotes("a ;; b=\"x;y\";", ';'));
     }
+
+    // Five places read a short decimal each with a loop of their own (the HTTP versions, a port,
+    // an IPv4 part, deflate's window bits); they share this one now.
+    @Test
+    void decimalIsOneToMaxAsciiDigitsFromTheOffsetOrMinusOne() {
+        assertEquals(65535, HeaderTokens.decimal("65535", 0, 5));
+        assertEquals(1, HeaderTokens.decimal("HTTP/1.1", 7, 3));
+        assertEquals(7, HeaderTokens.decimal("007", 0, 3), "leading zeros are the caller's to refuse");
+        assertEquals(-1, HeaderTokens.decimal("", 0, 3));
+        assertEquals(-1, HeaderTokens.decimal("HTTP/1.", 7, 3));
+        assertEquals(-1, HeaderTokens.decimal("1234", 0, 3));
+        assertEquals(-1, HeaderTokens.decimal("1a", 0, 3));
+        assertEquals(-1, HeaderTokens.decimal("-1", 0, 3));
+        assertEquals(-1, HeaderTokens.decimal("\u0661", 0, 3), "an Arabic-Indic one is no DIGIT");
+    }
 }

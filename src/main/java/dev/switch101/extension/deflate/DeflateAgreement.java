@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.switch101.extension.ExtensionOffer;
 import dev.switch101.extension.ExtensionParameter;
+import dev.switch101.http.HeaderTokens;
 
 /**
  * What the server agrees to for one permessage-deflate offer (RFC 7692 §7.1), and the response
@@ -109,15 +110,10 @@ public record DeflateAgreement(boolean serverNoContextTakeover, boolean clientNo
 
     /** @return 8..15 from a decimal without leading zeros (§7.1.2.1), else {@code null} */
     private static Integer windowBits(String value) {
-        if (value == null || value.isEmpty() || value.length() > 2 || value.charAt(0) == '0') {
+        if (value == null || value.startsWith("0")) {
             return null;
         }
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-                return null;
-            }
-        }
-        int bits = Integer.parseInt(value);
+        int bits = HeaderTokens.decimal(value, 0, 2);
         return bits >= 8 && bits <= 15 ? bits : null;
     }
 }
