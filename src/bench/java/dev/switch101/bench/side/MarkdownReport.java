@@ -90,6 +90,11 @@ final class MarkdownReport {
         md.append("- Each cell: the median of ").append(settings.rounds()).append(" rounds ± half their range "
                 + "(in % of the median); ").append(settings.describe()).append(". Ratio: median over median "
                 + "(above 1: Switch101 faster). MB = 10^6 bytes of echoed payload per second.\n");
+        md.append("- Interleaved: a container's three servers (Switch101 with its defaults, with inline callbacks, "
+                + "and the container's own) run at once, each on its own port, and take turns: every column is "
+                + "connected and warmed up, then round 1 runs on each column in turn, then round 2, each round "
+                + "starting one column further. An echo round counts after 0.5 s of sending (the pipeline refilled), "
+                + "and ends with the messages in flight drained.\n");
         md.append("- Server pinned to CPU ").append(setup.serverCpus()).append(", load generator (one NIO thread, "
                 + "pre-masked frames, every echo checked for content, order and type) to CPU ")
                 .append(setup.clientCpus()).append(", with taskset.\n");

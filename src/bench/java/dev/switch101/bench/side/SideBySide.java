@@ -16,9 +16,9 @@ import dev.switch101.bench.load.Target;
 
 /**
  * The side-by-side benchmark ({@code mvn -Pbench verify}): for each container, starts it with
- * Switch101 serving (with its defaults, then with inline callbacks) and with its own WebSocket
- * implementation, runs every row against the same {@code @ServerEndpoint} echo on each (and
- * against Switch101's engine-level echo),
+ * Switch101 serving (with its defaults, and with inline callbacks) and with its own WebSocket
+ * implementation, all three at once, and runs every row against the same {@code @ServerEndpoint}
+ * echo on each (and against Switch101's engine-level echo), their rounds interleaved,
  * and prints a Markdown table, also written to {@code target/bench/results.md}. Exits 1 if any
  * cell failed (an echo that differed, a stall, a refused handshake), after printing the table.
  */
@@ -44,9 +44,7 @@ public final class SideBySide {
         long start = System.nanoTime();
         for (Container container : containers) {
             Map<String, Result> results = new LinkedHashMap<>();
-            for (Mode mode : Mode.values()) {
-                measure(setup, settings, rows, container, mode, results);
-            }
+            measure(setup, settings, rows, container, results);
             report.add(container, results);
         }
         String markdown = report.render((System.nanoTime() - start) / 1e9);
@@ -58,51 +56,76 @@ public final class SideBySide {
         System.exit(report.failures() > 0 ? 1 : 0);
     }
 
-    private static void measure(BenchSetup setup, Settings settings, List<Row> rows, Container container, Mode mode,
+    /**
+     * Starts the container once per mode, all at once on ports of their own (pinned to the same
+     * CPUs; a server whose turn it is not only waits), then runs each row on all of them, their
+     * rounds interleaved ({@link LoadRun#interleaved}), and stops them.
+     */
+    private static void measure(BenchSetup setup, Settings settings, List<Row> rows, Container container,
             Map<String, Result> results) throws InterruptedException {
-        Path war = setup.dir().resolve(mode.warDir()).resolve("switch101.war");
-        log(container.title() + ", " + mode.dirName() + ": starting (" + war + ")");
-        // The engine echo once, with Switch101's defaults.
-        List<String> kinds = mode == Mode.SWITCH101 ? List.of(MarkdownReport.API, MarkdownReport.ENGINE)
-                : List.of(MarkdownReport.API);
-        ServerProcess server;
+        List<ServerProcess> servers = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
         try {
-            server = container.start(mode, war);
-        } catch (IOException e) {
-            log("  cannot start: " + e.getMessage());
-            for (Row row : rows) {
+            for (Mode mode : Mode.values()) {
+                // The engine echo once, with Switch101's defaults.
+                List<String> kinds = mode == Mode.SWITCH101 ? List.of(MarkdownReport.API, MarkdownReport.ENGINE)
+                        : List.of(MarkdownReport.API);
+                String refused = startServer(setup, container, mode, servers);
                 for (String kind : kinds) {
-                    results.put(MarkdownReport.key(mode, kind, row), Result.failed("server did not start: " + e.getMessage()));
-                }
-            }
-            return;
-        }
-        try {
-            if (mode == Mode.NATIVE) {
-                // No Switch101 in this run: its engine-level echo must not be there.
-                String answer = ServerProcess.statusLine(container.port(), ENGINE_PATH);
-                if (answer.startsWith("HTTP/1.1 101")) {
                     for (Row row : rows) {
-                        results.put(MarkdownReport.key(mode, MarkdownReport.API, row),
-                                Result.failed(ENGINE_PATH + " upgraded in the native run: Switch101 is present"));
+                        if (refused != null) {
+                            results.put(MarkdownReport.key(mode, kind, row), Result.failed(refused));
+                        }
                     }
-                    return;
+                    if (refused == null) {
+                        slots.add(new Slot(mode, kind, new Target("127.0.0.1", container.port(mode),
+                                kind.equals(MarkdownReport.API) ? API_PATH : ENGINE_PATH)));
+                    }
                 }
-                log("  native run: " + ENGINE_PATH + " answers \"" + answer.trim() + "\" (no Switch101)");
             }
             for (Row row : rows) {
-                for (String kind : kinds) {
-                    Target target = new Target("127.0.0.1", container.port(),
-                            kind.equals(MarkdownReport.API) ? API_PATH : ENGINE_PATH);
-                    Result result = LoadRun.run(row, target, settings);
-                    results.put(MarkdownReport.key(mode, kind, row), result);
-                    log("  " + mode.dirName() + " " + kind + " | " + row.label() + " | " + result);
+                List<Result> outcomes = LoadRun.interleaved(row, slots.stream().map(Slot::target).toList(), settings);
+                for (int t = 0; t < slots.size(); t++) {
+                    String key = MarkdownReport.key(slots.get(t).mode(), slots.get(t).kind(), row);
+                    results.put(key, outcomes.get(t));
+                    log("  " + key + " | " + outcomes.get(t));
                 }
             }
         } finally {
-            server.close();
-            log(container.title() + ", " + mode.dirName() + ": stopped (log: " + server.log() + ")");
+            for (ServerProcess server : servers) {
+                server.close();
+                log(container.title() + ": stopped " + server.log());
+            }
         }
+    }
+
+    /**
+     * Starts {@code mode}'s server and adds it to {@code servers}; returns why it cannot be
+     * measured (it did not start; or, in the native run, Switch101's engine echo answers), or null.
+     */
+    private static String startServer(BenchSetup setup, Container container, Mode mode, List<ServerProcess> servers)
+            throws InterruptedException {
+        Path war = setup.dir().resolve(mode.warDir()).resolve("switch101.war");
+        log(container.title() + ", " + mode.dirName() + ": starting on port " + container.port(mode) + " (" + war + ")");
+        try {
+            servers.add(container.start(mode, war));
+        } catch (IOException e) {
+            log("  cannot start: " + e.getMessage());
+            return "server did not start: " + e.getMessage();
+        }
+        if (mode == Mode.NATIVE) {
+            // No Switch101 in this run: its engine-level echo must not be there.
+            String answer = ServerProcess.statusLine(container.port(mode), ENGINE_PATH);
+            if (answer.startsWith("HTTP/1.1 101")) {
+                return ENGINE_PATH + " upgraded in the native run: Switch101 is present";
+            }
+            log("  native run: " + ENGINE_PATH + " answers \"" + answer.trim() + "\" (no Switch101)");
+        }
+        return null;
+    }
+
+    /** One column of a container's table: an echo endpoint on one mode's server. */
+    private record Slot(Mode mode, String kind, Target target) {
     }
 
     private static List<Container> containers(BenchSetup setup, String names) {

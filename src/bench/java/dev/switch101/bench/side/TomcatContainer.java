@@ -36,8 +36,8 @@ final class TomcatContainer implements Container {
     }
 
     @Override
-    public int port() {
-        return setup.tomcatPort();
+    public int port(Mode mode) {
+        return setup.tomcatPort() + mode.ordinal();
     }
 
     @Override
@@ -55,11 +55,11 @@ final class TomcatContainer implements Container {
         command.addAll(setup.serverJvmOptions());
         command.addAll(mode.jvmOptions());
         command.addAll(List.of("-cp", launcher + File.pathSeparator + classPath, BenchTomcat.class.getName(),
-                war.toString(), Integer.toString(port()), work.toString()));
+                war.toString(), Integer.toString(port(mode)), work.toString()));
         ServerProcess server = ServerProcess.start("tomcat-" + mode.dirName(), setup.pinned(), setup.serverCpus(),
-                command, Map.of(), setup.dir(), List.of(port()));
+                command, Map.of(), setup.dir(), List.of(port(mode)));
         try {
-            server.awaitHandshake(port(), SideBySide.API_PATH, 120);
+            server.awaitHandshake(port(mode), SideBySide.API_PATH, 120);
         } catch (IOException | InterruptedException e) {
             server.close(); // never leave a server that did not come up running
             throw e;

@@ -41,8 +41,13 @@ final class WildFlyContainer implements Container {
     }
 
     @Override
-    public int port() {
-        return setup.wildflyHttpPort();
+    public int port(Mode mode) {
+        return setup.wildflyHttpPort() + portOffset(mode);
+    }
+
+    /** WildFly's own port offset for the mode's server: every socket binding moves, not only HTTP's. */
+    private static int portOffset(Mode mode) {
+        return 100 * mode.ordinal();
     }
 
     @Override
@@ -61,12 +66,14 @@ final class WildFlyContainer implements Container {
                 "-Djboss.server.base.dir=" + base,
                 "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1",
                 "-Djboss.http.port=" + setup.wildflyHttpPort(), "-Djboss.https.port=" + setup.wildflyHttpsPort(),
-                "-Djboss.management.http.port=" + setup.wildflyManagementPort());
+                "-Djboss.management.http.port=" + setup.wildflyManagementPort(),
+                "-Djboss.socket.binding.port-offset=" + portOffset(mode));
         ServerProcess server = ServerProcess.start("wildfly-" + mode.dirName(), setup.pinned(), setup.serverCpus(),
                 command, environment(mode), setup.dir(),
-                List.of(port(), setup.wildflyHttpsPort(), setup.wildflyManagementPort()));
+                List.of(port(mode), setup.wildflyHttpsPort() + portOffset(mode),
+                        setup.wildflyManagementPort() + portOffset(mode)));
         try {
-            server.awaitHandshake(port(), SideBySide.API_PATH, 180);
+            server.awaitHandshake(port(mode), SideBySide.API_PATH, 180);
         } catch (IOException | InterruptedException e) {
             server.close(); // never leave a server that did not come up running
             throw e;
