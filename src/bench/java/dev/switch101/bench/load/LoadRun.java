@@ -26,6 +26,14 @@ public final class LoadRun {
 
     /** Runs {@code row} against every target, round by round in turn; one result per target, in order. */
     public static List<Result> interleaved(Row row, List<Target> targets, Settings settings) {
+        return interleaved(row, targets, settings, () -> { });
+    }
+
+    /**
+     * As {@link #interleaved(Row, List, Settings)}, calling {@code roundsStarting} once every
+     * target is warmed up, before the first measured round.
+     */
+    public static List<Result> interleaved(Row row, List<Target> targets, Settings settings, Runnable roundsStarting) {
         int n = targets.size();
         TargetLoad[] loads = new TargetLoad[n];
         Result[] outcomes = new Result[n];
@@ -34,6 +42,7 @@ public final class LoadRun {
             for (int t = 0; t < n; t++) {
                 loads[t] = start(row, targets.get(t), settings, outcomes, t);
             }
+            roundsStarting.run();
             for (int r = 0; r < settings.rounds(); r++) {
                 for (int i = 0; i < n; i++) {
                     int t = (r + i) % n;

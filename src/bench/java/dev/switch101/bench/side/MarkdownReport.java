@@ -38,7 +38,11 @@ final class MarkdownReport {
         return mode + "/" + kind + "/" + row.key();
     }
 
-    void add(Container container, Map<String, Result> results) {
+    /**
+     * @param compiled per row, the seconds each {@link Mode}'s server JVM compiled during the
+     *                 row's rounds (by ordinal; NaN where unknown)
+     */
+    void add(Container container, Map<String, Result> results, Map<Row, double[]> compiled) {
         String c = container.title();
         StringBuilder md = new StringBuilder();
         md.append("### ").append(c).append("\n\n");
@@ -60,6 +64,19 @@ final class MarkdownReport {
                     .append(" | ").append(cell(engine))
                     .append(" | ").append(ratio(engine, api))
                     .append(" |\n");
+        }
+        md.append("\nJIT compile time during each row's measured rounds, s (`jstat -compiler`; the compiler "
+                + "threads share the servers' CPU, so anything but about 0 means a column was measured before "
+                + "its JIT had settled, and took CPU from the others):\n\n");
+        md.append("| row | Switch101 | Switch101, inline callbacks | native |\n|---|---:|---:|---:|\n");
+        for (Row row : rows) {
+            double[] s = compiled.get(row);
+            md.append("| ").append(row.key());
+            for (Mode mode : Mode.values()) {
+                double v = s == null ? Double.NaN : s[mode.ordinal()];
+                md.append(" | ").append(Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f", v));
+            }
+            md.append(" |\n");
         }
         sections.add(md.toString());
         started.add(container.howStarted());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A server started for the benchmark, pinned to its CPUs (through {@code src/bench/pinned.sh}),
@@ -118,6 +119,38 @@ final class ServerProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /**
+     * Seconds the server's JVM has spent compiling so far ({@code jstat -compiler}: the compile
+     * tasks' elapsed time), or NaN if that cannot be read. On a server with one CPU the compiler
+     * threads take that CPU from whatever runs there, so time compiled during measured rounds
+     * means the rounds were not yet at the JIT's steady state.
+     */
+    double compileSeconds() {
+        Optional<ProcessHandle> jvm = Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst();
+        if (jvm.isEmpty()) {
+            return Double.NaN;
+        }
+        Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+        try {
+            Process p = new ProcessBuilder(jstat.toString(), "-compiler", Long.toString(jvm.get().pid()))
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return Double.NaN;
+            }
+            // "Compiled Failed Invalid Time FailedType FailedMethod", then one line of figures.
+            String[] lines = out.strip().split("\\R");
+            String[] figures = lines[lines.length - 1].trim().split("\\s+");
+            return Double.parseDouble(figures[3]);
+        } catch (IOException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
     }
 
     /** Ends the server and everything it started (WildFly's script starts a JVM). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,9 @@ public final class SideBySide {
         long start = System.nanoTime();
         for (Container container : containers) {
             Map<String, Result> results = new LinkedHashMap<>();
-            measure(setup, settings, rows, container, results);
-            report.add(container, results);
+            Map<Row, double[]> compiled = new LinkedHashMap<>();
+            measure(setup, settings, rows, container, results, compiled);
+            report.add(container, results, compiled);
         }
         String markdown = report.render((System.nanoTime() - start) / 1e9);
         System.out.println();
@@ -59,11 +61,12 @@ public final class SideBySide {
     /**
      * Starts the container once per mode, all at once on ports of their own (pinned to the same
      * CPUs; a server whose turn it is not only waits), then runs each row on all of them, their
-     * rounds interleaved ({@link LoadRun#interleaved}), and stops them.
+     * rounds interleaved ({@link LoadRun#interleaved}), and stops them. {@code compiled} gets,
+     * per row, the seconds each mode's JVM spent compiling during the row's measured rounds.
      */
     private static void measure(BenchSetup setup, Settings settings, List<Row> rows, Container container,
-            Map<String, Result> results) throws InterruptedException {
-        List<ServerProcess> servers = new ArrayList<>();
+            Map<String, Result> results, Map<Row, double[]> compiled) throws InterruptedException {
+        Map<Mode, ServerProcess> servers = new EnumMap<>(Mode.class);
         List<Slot> slots = new ArrayList<>();
         try {
             for (Mode mode : Mode.values()) {
@@ -84,7 +87,14 @@ public final class SideBySide {
                 }
             }
             for (Row row : rows) {
-                List<Result> outcomes = LoadRun.interleaved(row, slots.stream().map(Slot::target).toList(), settings);
+                double[] before = new double[Mode.values().length];
+                List<Result> outcomes = LoadRun.interleaved(row, slots.stream().map(Slot::target).toList(), settings,
+                        () -> servers.forEach((mode, server) -> before[mode.ordinal()] = server.compileSeconds()));
+                double[] during = new double[before.length];
+                java.util.Arrays.fill(during, Double.NaN);
+                servers.forEach((mode, server) -> during[mode.ordinal()] = server.compileSeconds() - before[mode.ordinal()]);
+                compiled.put(row, during);
+                log("  JIT compile seconds during the rounds: " + java.util.Arrays.toString(during));
                 for (int t = 0; t < slots.size(); t++) {
                     String key = MarkdownReport.key(slots.get(t).mode(), slots.get(t).kind(), row);
                     results.put(key, outcomes.get(t));
@@ -92,7 +102,7 @@ public final class SideBySide {
                 }
             }
         } finally {
-            for (ServerProcess server : servers) {
+            for (ServerProcess server : servers.values()) {
                 server.close();
                 log(container.title() + ": stopped " + server.log());
             }
@@ -103,12 +113,13 @@ public final class SideBySide {
      * Starts {@code mode}'s server and adds it to {@code servers}; returns why it cannot be
      * measured (it did not start; or, in the native run, Switch101's engine echo answers), or null.
      */
-    private static String startServer(BenchSetup setup, Container container, Mode mode, List<ServerProcess> servers)
+    private static String startServer(BenchSetup setup, Container container, Mode mode,
+            Map<Mode, ServerProcess> servers)
             throws InterruptedException {
         Path war = setup.dir().resolve(mode.warDir()).resolve("switch101.war");
         log(container.title() + ", " + mode.dirName() + ": starting on port " + container.port(mode) + " (" + war + ")");
         try {
-            servers.add(container.start(mode, war));
+            servers.put(mode, container.start(mode, war));
         } catch (IOException e) {
             log("  cannot start: " + e.getMessage());
             return "server did not start: " + e.getMessage();
