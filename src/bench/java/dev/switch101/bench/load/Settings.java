@@ -22,8 +22,9 @@ public record Settings(int warmupSeconds, int rounds, int roundSeconds, int hand
                 Integer.getInteger("bench.rounds", 5),
                 Integer.getInteger("bench.seconds", 3),
                 handshakes,
-                // A fifth of a round by default; the JIT of a server on one CPU takes far longer to settle.
-                Integer.getInteger("bench.handshakeWarmup", Math.max(1, handshakes / 5)),
+                // Ten rounds by default: the JIT of a server on one CPU compiles for some 100,000
+                // handshakes (the report's compile times show what is left).
+                Integer.getInteger("bench.handshakeWarmup", Math.max(1, handshakes * 10)),
                 Integer.getInteger("bench.threads", 1),
                 Long.getLong("bench.seed", 101L));
     }
