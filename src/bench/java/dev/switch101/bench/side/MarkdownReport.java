@@ -112,7 +112,7 @@ final class MarkdownReport {
                 + "connected and warmed up, then round 1 runs on each column in turn, then round 2, each round "
                 + "starting one column further. An echo round counts after 0.5 s of sending (the pipeline refilled), "
                 + "and ends with the messages in flight drained.\n");
-        md.append("- Server pinned to CPU ").append(setup.serverCpus()).append(", load generator (one NIO thread, "
+        md.append("- Servers pinned to CPU ").append(setup.serverCpus()).append(", load generator (one NIO thread, "
                 + "pre-masked frames, every echo checked for content, order and type) to CPU ")
                 .append(setup.clientCpus()).append(", with taskset.\n");
         for (String how : started) {
