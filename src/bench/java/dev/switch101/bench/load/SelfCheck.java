@@ -16,7 +16,8 @@ import java.util.List;
  * (blocking, a thread per connection, on 127.0.0.1 and an ephemeral port) every row must be
  * measured when the echo is right, and must fail when the server flips one byte of the 3rd
  * message, answers with the previous message instead of the current one, or sends a wrong
- * {@code Sec-WebSocket-Accept}. Run first by {@code mvn -Pbench verify}; exits 1 on a miss.
+ * {@code Sec-WebSocket-Accept}; and, with columns taking turns, a faulty server's column must
+ * fail without costing the right one beside it a round. Run first by {@code mvn -Pbench verify}; exits 1 on a miss.
  */
 public final class SelfCheck {
 
@@ -45,9 +46,38 @@ public final class SelfCheck {
                 }
             }
         }
+        checkInterleaved(misses);
         System.out.println("[self-check] " + (misses.isEmpty() ? "the load generator measures a right echo and "
                 + "catches every wrong one" : "MISSED: " + misses));
         System.exit(misses.isEmpty() ? 0 : 1);
+    }
+
+    /**
+     * Columns that take turns ({@link LoadRun#interleaved}): a faulty server's column fails alone,
+     * and the right server's column beside it still gets every round.
+     */
+    private static void checkInterleaved(List<String> misses) throws IOException {
+        Settings twoRounds = new Settings(0, 2, 1, 200, 40, 1, 7);
+        try (FakeServer right = new FakeServer(Fault.NONE); FakeServer flip = new FakeServer(Fault.FLIP_BYTE);
+                FakeServer wrongAccept = new FakeServer(Fault.WRONG_ACCEPT)) {
+            for (Row row : Row.all()) {
+                if (row.deflate()) {
+                    continue;
+                }
+                FakeServer faulty = row.handshakes() ? wrongAccept : flip;
+                List<Result> results = LoadRun.interleaved(row, List.of(new Target("127.0.0.1", faulty.port(), "/echo"),
+                        new Target("127.0.0.1", right.port(), "/echo")), twoRounds);
+                Result bad = results.get(0);
+                Result good = results.get(1);
+                boolean ok = bad.note() != null && bad.note().startsWith("FAILED") && good.isMeasured()
+                        && good.samples().length == 2;
+                System.out.println("[self-check] interleaved " + faulty.fault + " and NONE | " + row.key() + " | " + bad
+                        + " | " + good + (ok ? "" : "   <-- WRONG"));
+                if (!ok) {
+                    misses.add("interleaved/" + row.key());
+                }
+            }
+        }
     }
 
     /** A deliberately simple echo server that can be told to misbehave. */
