@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,26 +76,26 @@ public final class SideBySide {
                         : List.of(MarkdownReport.API);
                 String refused = startServer(setup, container, mode, servers);
                 for (String kind : kinds) {
-                    for (Row row : rows) {
-                        if (refused != null) {
-                            results.put(MarkdownReport.key(mode, kind, row), Result.failed(refused));
-                        }
-                    }
                     if (refused == null) {
                         slots.add(new Slot(mode, kind, new Target("127.0.0.1", container.port(mode),
                                 kind.equals(MarkdownReport.API) ? API_PATH : ENGINE_PATH)));
+                    } else {
+                        for (Row row : rows) {
+                            results.put(MarkdownReport.key(mode, kind, row), Result.failed(refused));
+                        }
                     }
                 }
             }
             for (Row row : rows) {
-                double[] before = new double[Mode.values().length];
+                double[][] before = new double[1][];
                 List<Result> outcomes = LoadRun.interleaved(row, slots.stream().map(Slot::target).toList(), settings,
-                        () -> servers.forEach((mode, server) -> before[mode.ordinal()] = server.compileSeconds()));
-                double[] during = new double[before.length];
-                java.util.Arrays.fill(during, Double.NaN);
-                servers.forEach((mode, server) -> during[mode.ordinal()] = server.compileSeconds() - before[mode.ordinal()]);
+                        () -> before[0] = compileSeconds(servers));
+                double[] during = compileSeconds(servers);
+                for (int m = 0; m < during.length; m++) {
+                    during[m] -= before[0] == null ? Double.NaN : before[0][m];
+                }
                 compiled.put(row, during);
-                log("  JIT compile seconds during the rounds: " + java.util.Arrays.toString(during));
+                log("  JIT compile seconds during the rounds: " + Arrays.toString(during));
                 for (int t = 0; t < slots.size(); t++) {
                     String key = MarkdownReport.key(slots.get(t).mode(), slots.get(t).kind(), row);
                     results.put(key, outcomes.get(t));
@@ -133,6 +134,14 @@ public final class SideBySide {
             log("  native run: " + ENGINE_PATH + " answers \"" + answer.trim() + "\" (no Switch101)");
         }
         return null;
+    }
+
+    /** Each mode's server's compile seconds so far, by the mode's ordinal; NaN where there is no server. */
+    private static double[] compileSeconds(Map<Mode, ServerProcess> servers) {
+        double[] seconds = new double[Mode.values().length];
+        Arrays.fill(seconds, Double.NaN);
+        servers.forEach((mode, server) -> seconds[mode.ordinal()] = server.compileSeconds());
+        return seconds;
     }
 
     /** One column of a container's table: an echo endpoint on one mode's server. */
