@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Measures one row against one or more echo endpoints. With several, their rounds are
@@ -26,21 +27,23 @@ public final class LoadRun {
 
     /** Runs {@code row} against every target, round by round in turn; one result per target, in order. */
     public static List<Result> interleaved(Row row, List<Target> targets, Settings settings) {
-        return interleaved(row, targets, settings, () -> { });
+        return interleaved(row, targets, settings, JitSettling.NONE, () -> { });
     }
 
     /**
-     * As {@link #interleaved(Row, List, Settings)}, calling {@code roundsStarting} once every
+     * As {@link #interleaved(Row, List, Settings)}, with a target's warm-up going on while its
+     * server still compiles ({@code settling}), and calling {@code roundsStarting} once every
      * target is warmed up, before the first measured round.
      */
-    public static List<Result> interleaved(Row row, List<Target> targets, Settings settings, Runnable roundsStarting) {
+    public static List<Result> interleaved(Row row, List<Target> targets, Settings settings, JitSettling settling,
+            Runnable roundsStarting) {
         int n = targets.size();
         TargetLoad[] loads = new TargetLoad[n];
         Result[] outcomes = new Result[n];
         double[][] samples = new double[n][settings.rounds()];
         try {
             for (int t = 0; t < n; t++) {
-                loads[t] = start(row, targets.get(t), settings, outcomes, t);
+                loads[t] = start(row, targets.get(t), settings, settling, outcomes, t);
             }
             roundsStarting.run();
             for (int r = 0; r < settings.rounds(); r++) {
@@ -86,8 +89,8 @@ public final class LoadRun {
      * Connects and warms up one target; null if it cannot be measured, with its outcome set
      * (not applicable, or failed).
      */
-    private static TargetLoad start(Row row, Target target, Settings settings, Result[] outcomes, int t)
-            throws InterruptedException {
+    private static TargetLoad start(Row row, Target target, Settings settings, JitSettling settling,
+            Result[] outcomes, int t) throws InterruptedException {
         TargetLoad load;
         try {
             load = TargetLoad.open(row, target, settings);
@@ -103,6 +106,7 @@ public final class LoadRun {
                 outcomes[t] = Result.notApplicable(load.notApplicable());
             } else {
                 load.warmUp();
+                settle(load, settling, t);
                 return load;
             }
         } catch (BenchFailure e) {
@@ -110,6 +114,28 @@ public final class LoadRun {
         }
         load.close();
         return null;
+    }
+
+    /** Uncounted rounds while the target's server compiled for more than the quiet bound in the last one. */
+    private static void settle(TargetLoad load, JitSettling settling, int t) throws InterruptedException {
+        int rounds = 0;
+        double compiled = Double.NaN;
+        while (rounds < settling.maxRounds()) {
+            double before = settling.compileSeconds().applyAsDouble(t);
+            if (Double.isNaN(before)) {
+                return;
+            }
+            load.round();
+            rounds++;
+            compiled = settling.compileSeconds().applyAsDouble(t) - before;
+            if (!(compiled > settling.quietSeconds())) {
+                break;
+            }
+        }
+        if (rounds > 0) {
+            System.out.printf(Locale.ROOT, "[load] %s: %d more warm-up round(s), %.2f s compiled in the last%n",
+                    load.target(), rounds, compiled);
+        }
     }
 
     /** The failure as a result; the target's connections are dropped, so they load nobody's round. */

@@ -62,6 +62,14 @@ record BenchSetup(Path dir, Path pinned, String serverCpus, String clientCpus, i
      * so the deflate row compares like with like. Switch101's own default is {@code false}
      * (no compressor held by an idle connection).
      */
+    /**
+     * The most uncounted rounds a column gets after its warm-up while its server still compiles
+     * ({@code -Dbench.settleRounds}, default 20; 0: none). See {@code load.JitSettling}.
+     */
+    static int settleRounds() {
+        return Integer.getInteger("bench.settleRounds", 20);
+    }
+
     static boolean deflateContextTakeover() {
         return Boolean.parseBoolean(System.getProperty("bench.deflateContextTakeover", "true"));
     }

@@ -103,13 +103,16 @@ final class MarkdownReport {
                 .append(" -Dbench.seconds=").append(settings.roundSeconds())
                 .append(" -Dbench.handshakes=").append(settings.handshakes())
                 .append(" -Dbench.handshakeWarmup=").append(settings.handshakeWarmup())
-                .append(BenchSetup.deflateContextTakeover() ? "" : " -Dbench.deflateContextTakeover=false").append("`.\n");
+                .append(BenchSetup.deflateContextTakeover() ? "" : " -Dbench.deflateContextTakeover=false")
+                .append(" -Dbench.settleRounds=").append(BenchSetup.settleRounds()).append("`.\n");
         md.append("- Each cell: the median of ").append(settings.rounds()).append(" rounds ± half their range "
                 + "(in % of the median); ").append(settings.describe()).append(". Ratio: median over median "
                 + "(above 1: Switch101 faster). MB = 10^6 bytes of echoed payload per second.\n");
         md.append("- Interleaved: a container's three servers (Switch101 with its defaults, with inline callbacks, "
                 + "and the container's own) run at once, each on its own port, and take turns: every column is "
-                + "connected and warmed up, then round 1 runs on each column in turn, then round 2, each round "
+                + "connected and warmed up (then given up to " + BenchSetup.settleRounds() + " more uncounted rounds, "
+                + "while its server's JVM compiled for more than 0.1 s in the last), then round 1 runs on each "
+                + "column in turn, then round 2, each round "
                 + "starting one column further. An echo round counts after 0.5 s of sending (the pipeline refilled), "
                 + "and ends with the messages in flight drained.\n");
         md.append("- Servers pinned to CPU ").append(setup.serverCpus()).append(", load generator (one NIO thread, "

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switch101.bench.load.JitSettling;
 import dev.switch101.bench.load.LoadRun;
 import dev.switch101.bench.load.Result;
 import dev.switch101.bench.load.Row;
@@ -88,8 +89,10 @@ public final class SideBySide {
             }
             for (Row row : rows) {
                 double[][] before = new double[1][];
+                JitSettling settling = new JitSettling(t -> servers.get(slots.get(t).mode()).compileSeconds(),
+                        BenchSetup.settleRounds(), QUIET_COMPILE_SECONDS);
                 List<Result> outcomes = LoadRun.interleaved(row, slots.stream().map(Slot::target).toList(), settings,
-                        () -> before[0] = compileSeconds(servers));
+                        settling, () -> before[0] = compileSeconds(servers));
                 double[] during = compileSeconds(servers);
                 for (int m = 0; m < during.length; m++) {
                     during[m] -= before[0] == null ? Double.NaN : before[0][m];
@@ -135,6 +138,12 @@ public final class SideBySide {
         }
         return null;
     }
+
+    /**
+     * Compilation during an uncounted round below which a server's JIT counts as settled: about
+     * what the native servers compile per round once warm.
+     */
+    private static final double QUIET_COMPILE_SECONDS = 0.1;
 
     /** Each mode's server's compile seconds so far, by the mode's ordinal; NaN where there is no server. */
     private static double[] compileSeconds(Map<Mode, ServerProcess> servers) {

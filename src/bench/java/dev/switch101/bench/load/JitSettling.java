@@ -1,0 +1,26 @@
+package dev.switch101.bench.load;
+
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * Warm-up beyond the fixed one, for servers whose compiler is still busy: after a target's
+ * warm-up, uncounted rounds follow while its server's JVM compiled for more than
+ * {@code quietSeconds} during the last of them, at most {@code maxRounds}.
+ *
+ * <p>Why: with the servers on one CPU, a server's C2 compiler falls behind while its own load runs,
+ * and the tiered policy then keeps many methods on less optimised code (on C1 without a profile)
+ * until its queue is short again. A server that goes idle when its warm-up ends (the other columns'
+ * warm-ups follow) does not catch up while idle: it recompiles when its load comes back, during the
+ * measured rounds. Standalone, with its load going on, the same server settles (README,
+ * "Performance": the handshake row).
+ *
+ * @param compileSeconds the seconds a target's server has compiled so far, by the target's index;
+ *                       NaN where that is not known (then there is no extra warm-up)
+ * @param maxRounds      the most extra rounds per target
+ * @param quietSeconds   compilation during a round below which the server counts as settled
+ */
+public record JitSettling(IntToDoubleFunction compileSeconds, int maxRounds, double quietSeconds) {
+
+    /** No extra warm-up. */
+    public static final JitSettling NONE = new JitSettling(t -> Double.NaN, 0, 0);
+}
