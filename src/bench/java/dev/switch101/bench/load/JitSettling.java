@@ -8,11 +8,11 @@ import java.util.function.IntToDoubleFunction;
  * {@code quietSeconds} during the last of them, at most {@code maxRounds}.
  *
  * <p>Why: with the servers on one CPU, a server's C2 compiler falls behind while its own load runs,
- * and the tiered policy then keeps many methods on less optimised code (on C1 without a profile)
- * until its queue is short again. A server that goes idle when its warm-up ends (the other columns'
- * warm-ups follow) does not catch up while idle: it recompiles when its load comes back, during the
- * measured rounds. Standalone, with its load going on, the same server settles (README,
- * "Performance": the handshake row).
+ * and while C2's queue is long HotSpot's tiered policy raises the call counts at which a method is
+ * queued for it, so many methods stay on C1's code. Only calls move them on: a server that goes
+ * idle when its warm-up ends (the other columns' warm-ups follow) compiles them when its load
+ * comes back, during the measured rounds. With its load going on, the same server settles
+ * (README, "Performance": the handshake row).
  *
  * @param compileSeconds the seconds a target's server has compiled so far, by the target's index;
  *                       NaN where that is not known (then there is no extra warm-up)
