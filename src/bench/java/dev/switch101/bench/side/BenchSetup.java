@@ -57,12 +57,6 @@ record BenchSetup(Path dir, Path pinned, String serverCpus, String clientCpus, i
     }
 
     /**
-     * Whether Switch101 keeps its compression context from message to message in the run
-     * ({@code -Dbench.deflateContextTakeover}, default {@code true}): the native containers do,
-     * so the deflate row compares like with like. Switch101's own default is {@code false}
-     * (no compressor held by an idle connection).
-     */
-    /**
      * The most uncounted rounds a column gets after its warm-up while its server still compiles
      * ({@code -Dbench.settleRounds}, default 20; 0: none). See {@code load.JitSettling}.
      */
@@ -70,6 +64,12 @@ record BenchSetup(Path dir, Path pinned, String serverCpus, String clientCpus, i
         return Integer.getInteger("bench.settleRounds", 20);
     }
 
+    /**
+     * Whether Switch101 keeps its compression context from message to message in the run
+     * ({@code -Dbench.deflateContextTakeover}, default {@code true}): the native containers do,
+     * so the deflate row compares like with like. Switch101's own default is {@code false}
+     * (no compressor held by an idle connection).
+     */
     static boolean deflateContextTakeover() {
         return Boolean.parseBoolean(System.getProperty("bench.deflateContextTakeover", "true"));
     }
