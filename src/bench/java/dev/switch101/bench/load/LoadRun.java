@@ -116,14 +116,17 @@ public final class LoadRun {
         return null;
     }
 
-    /** Uncounted rounds while the target's server compiled for more than the quiet bound in the last one. */
-    private static void settle(TargetLoad load, JitSettling settling, int t) throws InterruptedException {
+    /**
+     * Uncounted rounds while the target's server compiled for more than the quiet bound in the
+     * last one; returns how many ran.
+     */
+    static int settle(TargetLoad load, JitSettling settling, int t) throws InterruptedException {
         int rounds = 0;
         double compiled = Double.NaN;
         while (rounds < settling.maxRounds()) {
             double before = settling.compileSeconds().applyAsDouble(t);
             if (Double.isNaN(before)) {
-                return;
+                return rounds;
             }
             load.round();
             rounds++;
@@ -136,6 +139,7 @@ public final class LoadRun {
             System.out.printf(Locale.ROOT, "[load] %s: %d more warm-up round(s), %.2f s compiled in the last%n",
                     load.target(), rounds, compiled);
         }
+        return rounds;
     }
 
     /** The failure as a result; the target's connections are dropped, so they load nobody's round. */

@@ -17,7 +17,9 @@ import java.util.List;
  * measured when the echo is right, and must fail when the server flips one byte of the 3rd
  * message, answers with the previous message instead of the current one, or sends a wrong
  * {@code Sec-WebSocket-Accept}; and, with columns taking turns, a faulty server's column must
- * fail without costing the right one beside it a round. Run first by {@code mvn -Pbench verify}; exits 1 on a miss.
+ * fail without costing the right one beside it a round; and the uncounted warm-up rounds must go
+ * on exactly while a (scripted) compile gauge says the server is still compiling, within their
+ * bound. Run first by {@code mvn -Pbench verify}; exits 1 on a miss.
  */
 public final class SelfCheck {
 
@@ -47,6 +49,7 @@ public final class SelfCheck {
             }
         }
         checkInterleaved(misses);
+        checkSettling(misses);
         System.out.println("[self-check] " + (misses.isEmpty() ? "the load generator measures a right echo and "
                 + "catches every wrong one" : "MISSED: " + misses));
         System.exit(misses.isEmpty() ? 0 : 1);
@@ -77,6 +80,41 @@ public final class SelfCheck {
                     misses.add("interleaved/" + row.key());
                 }
             }
+        }
+    }
+
+    /**
+     * Uncounted warm-up rounds ({@link JitSettling}): they go on while the gauge says the server
+     * compiled for more than the quiet bound in the last one, up to the bound on rounds, and there
+     * are none without a gauge.
+     */
+    private static void checkSettling(List<String> misses) throws IOException, InterruptedException {
+        Settings quick = new Settings(0, 1, 1, 200, 40, 1, 7);
+        Row row = Row.all().get(0);
+        try (FakeServer right = new FakeServer(Fault.NONE)) {
+            Target target = new Target("127.0.0.1", right.port(), "/echo");
+            // Read twice a round: 1 s more compiled per round for three rounds, then no more.
+            int[] reads = {0};
+            checkSettling(misses, "busy for three rounds", row, target, quick,
+                    new JitSettling(t -> Math.min(reads[0]++, 6), 20, 0.1), 4);
+            int[] busy = {0};
+            checkSettling(misses, "never quiet", row, target, quick, new JitSettling(t -> busy[0]++, 5, 0.1), 5);
+            checkSettling(misses, "no gauge", row, target, quick, JitSettling.NONE, 0);
+        }
+    }
+
+    private static void checkSettling(List<String> misses, String name, Row row, Target target, Settings settings,
+            JitSettling settling, int expected) throws IOException, InterruptedException {
+        int rounds;
+        try (TargetLoad load = TargetLoad.open(row, target, settings)) {
+            load.warmUp();
+            rounds = LoadRun.settle(load, settling, 0);
+        }
+        boolean ok = rounds == expected;
+        System.out.println("[self-check] settling, " + name + " | " + rounds + " uncounted round(s), expected "
+                + expected + (ok ? "" : "   <-- WRONG"));
+        if (!ok) {
+            misses.add("settling/" + name);
         }
     }
 
