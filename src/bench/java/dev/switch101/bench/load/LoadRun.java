@@ -123,14 +123,14 @@ public final class LoadRun {
     static int settle(TargetLoad load, JitSettling settling, int t) throws InterruptedException {
         int rounds = 0;
         double compiled = Double.NaN;
-        while (rounds < settling.maxRounds()) {
-            double before = settling.compileSeconds().applyAsDouble(t);
-            if (Double.isNaN(before)) {
-                return rounds;
-            }
+        // One reading a round: what a round ends with is what the next one starts from.
+        double last = settling.maxRounds() > 0 ? settling.compileSeconds().applyAsDouble(t) : Double.NaN;
+        while (rounds < settling.maxRounds() && !Double.isNaN(last)) {
             load.round();
             rounds++;
-            compiled = settling.compileSeconds().applyAsDouble(t) - before;
+            double now = settling.compileSeconds().applyAsDouble(t);
+            compiled = now - last;
+            last = now;
             if (!(compiled > settling.quietSeconds())) {
                 break;
             }

@@ -93,10 +93,11 @@ public final class SelfCheck {
         Row row = Row.all().get(0);
         try (FakeServer right = new FakeServer(Fault.NONE)) {
             Target target = new Target("127.0.0.1", right.port(), "/echo");
-            // Read twice a round: 1 s more compiled per round for three rounds, then no more.
+            // Read before the rounds and after each: 1 s more compiled per round for three rounds,
+            // then no more.
             int[] reads = {0};
             checkSettling(misses, "busy for three rounds", row, target, quick,
-                    new JitSettling(t -> Math.min(reads[0]++, 6), 20, 0.1), 4);
+                    new JitSettling(t -> Math.min(reads[0]++, 3), 20, 0.1), 4);
             int[] busy = {0};
             checkSettling(misses, "never quiet", row, target, quick, new JitSettling(t -> busy[0]++, 5, 0.1), 5);
             checkSettling(misses, "no gauge", row, target, quick, JitSettling.NONE, 0);

@@ -65,6 +65,12 @@ record BenchSetup(Path dir, Path pinned, String serverCpus, String clientCpus, i
     }
 
     /**
+     * Compilation during an uncounted round below which a server's JIT counts as settled: about
+     * what the native servers compile per round once warm.
+     */
+    static final double SETTLED_COMPILE_SECONDS = 0.1;
+
+    /**
      * Whether Switch101 keeps its compression context from message to message in the run
      * ({@code -Dbench.deflateContextTakeover}, default {@code true}): the native containers do,
      * so the deflate row compares like with like. Switch101's own default is {@code false}

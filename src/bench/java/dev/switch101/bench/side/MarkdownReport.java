@@ -111,7 +111,8 @@ final class MarkdownReport {
         md.append("- Interleaved: a container's three servers (Switch101 with its defaults, with inline callbacks, "
                 + "and the container's own) run at once, each on its own port, and take turns: every column is "
                 + "connected and warmed up (then given up to " + BenchSetup.settleRounds() + " more uncounted rounds, "
-                + "while its server's JVM compiled for more than 0.1 s in the last), then round 1 runs on each "
+                + "while its server's JVM compiled for more than " + BenchSetup.SETTLED_COMPILE_SECONDS
+                + " s in the last), then round 1 runs on each "
                 + "column in turn, then round 2, each round "
                 + "starting one column further. An echo round counts after 0.5 s of sending (the pipeline refilled), "
                 + "and ends with the messages in flight drained.\n");

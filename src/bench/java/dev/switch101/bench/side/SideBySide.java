@@ -90,7 +90,7 @@ public final class SideBySide {
             for (Row row : rows) {
                 double[][] before = new double[1][];
                 JitSettling settling = new JitSettling(t -> servers.get(slots.get(t).mode()).compileSeconds(),
-                        BenchSetup.settleRounds(), QUIET_COMPILE_SECONDS);
+                        BenchSetup.settleRounds(), BenchSetup.SETTLED_COMPILE_SECONDS);
                 List<Result> outcomes = LoadRun.interleaved(row, slots.stream().map(Slot::target).toList(), settings,
                         settling, () -> before[0] = compileSeconds(servers));
                 double[] during = compileSeconds(servers);
@@ -138,12 +138,6 @@ public final class SideBySide {
         }
         return null;
     }
-
-    /**
-     * Compilation during an uncounted round below which a server's JIT counts as settled: about
-     * what the native servers compile per round once warm.
-     */
-    private static final double QUIET_COMPILE_SECONDS = 0.1;
 
     /** Each mode's server's compile seconds so far, by the mode's ordinal; NaN where there is no server. */
     private static double[] compileSeconds(Map<Mode, ServerProcess> servers) {
