@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import dev.switch101.it.jakarta.fixtures.IdleEndpoint;
+
 /**
  * Errors, limits and closing (Jakarta WebSocket 2.1 §4.5, §4.6, §4.7 maxMessageSize; RFC 6455 §7.4).
  */
@@ -73,7 +75,7 @@ public interface ErrorAndCloseChecks extends ApiTarget {
     @Test
     default void idleSessionIsClosedByTheContainer() {
         try (ApiClient client = ApiClient.open(base(), "api/idle")) {
-            assertEquals("idle:500", client.nextText());
+            assertEquals("idle:" + IdleEndpoint.IDLE_MILLIS, client.nextText());
             ApiClient.Closed closed = client.nextClose();
             System.out.println("[apitests] idle close on " + base() + ": " + closed);
             assertTrue(closed.code() == 1000 || closed.code() == 1001, closed.toString());
