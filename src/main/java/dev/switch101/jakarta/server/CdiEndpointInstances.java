@@ -29,10 +29,18 @@ final class CdiEndpointInstances implements EndpointInstances {
     /**
      * One {@link Unmanaged} per endpoint class, made on its first connection: making one builds
      * the class's injection target (Weld reads the class), which is the same for every instance
-     * and cost WildFly's handshake rate dearly when it was done per connection. The classes are
+     * and cost WildFly's handshake rate dearly when it was done per connection; beside it, whether
+     * releasing an instance may run the application's code ({@link CdiRelease}). The classes are
      * the application's, and so is this object: nothing outlives a redeploy.
      */
-    private final Map<Class<?>, Unmanaged<?>> unmanaged = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Maker<?>> makers = new ConcurrentHashMap<>();
+
+    private record Maker<T>(Unmanaged<T> unmanaged, boolean releaseRunsApplicationCode) {
+        static <T> Maker<T> of(BeanManager manager, Class<T> type) {
+            return new Maker<>(new Unmanaged<>(manager, type), CdiRelease.mayRunApplicationCode(type,
+                    annotation -> manager.isInterceptorBinding(annotation) || manager.isStereotype(annotation)));
+        }
+    }
 
     @Override
     public Instance create(Class<?> type) throws InstantiationException {
@@ -44,11 +52,13 @@ final class CdiEndpointInstances implements EndpointInstances {
     }
 
     private <T> Instance created(BeanManager manager, Class<T> type) throws InstantiationException {
+        Maker<T> maker;
         Unmanaged.UnmanagedInstance<T> instance;
         try {
-            @SuppressWarnings("unchecked") // the map holds an Unmanaged<T> under the key T
-            Unmanaged<T> maker = (Unmanaged<T>) unmanaged.computeIfAbsent(type, t -> new Unmanaged<>(manager, t));
-            instance = maker.newInstance().produce().inject().postConstruct();
+            @SuppressWarnings("unchecked") // the map holds a Maker<T> under the key T
+            Maker<T> made = (Maker<T>) makers.computeIfAbsent(type, t -> Maker.of(manager, t));
+            maker = made;
+            instance = maker.unmanaged().newInstance().produce().inject().postConstruct();
         } catch (RuntimeException e) {
             InstantiationException failure = new InstantiationException("CDI could not make an instance of "
                     + type.getName() + ": " + e);
@@ -65,6 +75,11 @@ final class CdiEndpointInstances implements EndpointInstances {
             @Override
             public void release() {
                 instance.preDestroy().dispose();
+            }
+
+            @Override
+            public boolean releaseRunsApplicationCode() {
+                return maker.releaseRunsApplicationCode();
             }
         };
     }
