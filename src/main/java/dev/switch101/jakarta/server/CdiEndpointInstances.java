@@ -51,13 +51,12 @@ final class CdiEndpointInstances implements EndpointInstances {
         return created(bm, type);
     }
 
+    @SuppressWarnings("unchecked") // the map holds a Maker<T> under the key T
     private <T> Instance created(BeanManager manager, Class<T> type) throws InstantiationException {
         Maker<T> maker;
         Unmanaged.UnmanagedInstance<T> instance;
         try {
-            @SuppressWarnings("unchecked") // the map holds a Maker<T> under the key T
-            Maker<T> made = (Maker<T>) makers.computeIfAbsent(type, t -> Maker.of(manager, t));
-            maker = made;
+            maker = (Maker<T>) makers.computeIfAbsent(type, t -> Maker.of(manager, t));
             instance = maker.unmanaged().newInstance().produce().inject().postConstruct();
         } catch (RuntimeException e) {
             InstantiationException failure = new InstantiationException("CDI could not make an instance of "

@@ -1,7 +1,7 @@
 package dev.switch101.jakarta.server;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.AccessibleObject;
+import java.lang.reflect.AnnotatedElement;
 import java.util.function.Predicate;
 
 /**
@@ -39,18 +39,32 @@ final class CdiRelease {
                     return true;
                 }
             }
-            if (anyAnnotated(c.getDeclaredMethods(), PRE_DESTROY) || anyAnnotated(c.getDeclaredMethods(), INJECT)
-                    || anyAnnotated(c.getDeclaredFields(), INJECT) || anyAnnotated(c.getDeclaredConstructors(), INJECT)) {
+            if (anyNamed(c.getDeclaredMethods(), PRE_DESTROY, INJECT) || anyNamed(c.getDeclaredFields(), INJECT)
+                    || anyNamed(c.getDeclaredConstructors(), INJECT)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean anyAnnotated(AccessibleObject[] members, String annotationName) {
-        for (AccessibleObject member : members) {
-            for (Annotation a : member.getDeclaredAnnotations()) {
-                if (a.annotationType().getName().equals(annotationName)) {
+    /** Whether CDI injects through a constructor, method or field: its {@code @Inject}. */
+    static boolean injects(AnnotatedElement member) {
+        return named(member, INJECT);
+    }
+
+    private static boolean anyNamed(AnnotatedElement[] members, String... annotationNames) {
+        for (AnnotatedElement member : members) {
+            if (named(member, annotationNames)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean named(AnnotatedElement element, String... annotationNames) {
+        for (Annotation a : element.getDeclaredAnnotations()) {
+            for (String name : annotationNames) {
+                if (a.annotationType().getName().equals(name)) {
                     return true;
                 }
             }

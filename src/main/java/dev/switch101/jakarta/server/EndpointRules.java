@@ -102,10 +102,8 @@ final class EndpointRules {
                 return true;
             }
             // CDI may construct through an @Inject constructor (compared by name: CDI may be absent).
-            for (var annotation : constructor.getAnnotations()) {
-                if (annotation.annotationType().getName().equals("jakarta.inject.Inject")) {
-                    return true;
-                }
+            if (CdiRelease.injects(constructor)) {
+                return true;
             }
         }
         return false;
