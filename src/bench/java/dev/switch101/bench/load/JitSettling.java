@@ -12,7 +12,7 @@ import java.util.function.IntToDoubleFunction;
  * queued for it, so many methods stay on C1's code. Only calls move them on: a server that goes
  * idle when its warm-up ends (the other columns' warm-ups follow) compiles them when its load
  * comes back, during the measured rounds. With its load going on, the same server settles
- * (README, "Performance": the handshake row).
+ * (README, "Performance", "How to read it").
  *
  * @param compileSeconds the seconds a target's server has compiled so far, by the target's index;
  *                       NaN where that is not known (then there is no extra warm-up)
